@@ -1,0 +1,72 @@
+package db
+
+import (
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Upsert statuses, one per staged input.
+const (
+	StatusCreated   = "CREATED"
+	StatusUpdated   = "UPDATED"
+	StatusUnchanged = "UNCHANGED"
+	StatusStale     = "STALE"
+)
+
+// Reasons a staged input was stale.
+const (
+	StaleNewerStored     = "NEWER_VERSION_STORED" // the stored sourceVersion is higher
+	StaleVersionConflict = "VERSION_CONFLICT"     // same sourceVersion, other content
+	StaleConcurrentWrite = "CONCURRENT_WRITE"     // another transaction stored it first
+)
+
+// UpsertOutcome says what happened to one staged input.
+type UpsertOutcome struct {
+	Index         int    // position in the caller's slice
+	ID            int64  // the stored row's id (0 only for CONCURRENT_WRITE)
+	Status        string // StatusCreated, …
+	StaleReason   string // set when Status is StatusStale
+	StoredVersion int64  // the version stored before this write, when one was
+}
+
+// outcomesRead turns the rows of a staged upsert's final SELECT
+// (ord, written id, created, stored id, stored version, same content) into
+// outcomes in staging order.
+func outcomesRead(rows pgx.Rows, n int) ([]UpsertOutcome, error) {
+	out := make([]UpsertOutcome, n)
+	defer rows.Close()
+	for rows.Next() {
+		var ord int
+		var written, stored, storedVersion *int64
+		var created, same *bool
+		var version int64
+		if err := rows.Scan(&ord, &version, &written, &created, &stored, &storedVersion, &same); err != nil {
+			return nil, fmt.Errorf("upsert outcome: %w", err)
+		}
+		out[ord] = outcomeOf(ord, version, written, created, stored, storedVersion, same)
+	}
+	return out, rows.Err()
+}
+
+func outcomeOf(ord int, version int64, written *int64, created *bool, stored, storedVersion *int64, same *bool) UpsertOutcome {
+	o := UpsertOutcome{Index: ord}
+	if storedVersion != nil {
+		o.StoredVersion = *storedVersion
+	}
+	switch {
+	case written != nil && *created:
+		o.ID, o.Status = *written, StatusCreated
+	case written != nil:
+		o.ID, o.Status = *written, StatusUpdated
+	case stored == nil:
+		o.Status, o.StaleReason = StatusStale, StaleConcurrentWrite
+	case *storedVersion > version:
+		o.ID, o.Status, o.StaleReason = *stored, StatusStale, StaleNewerStored
+	case same != nil && *same:
+		o.ID, o.Status = *stored, StatusUnchanged
+	default:
+		o.ID, o.Status, o.StaleReason = *stored, StatusStale, StaleVersionConflict
+	}
+	return o
+}

@@ -1,0 +1,38 @@
+package jobs
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/riverqueue/river"
+
+	"github.com/vethub/vethub/db"
+)
+
+// LinkArgs asks for the given records to be re-linked to persons.
+type LinkArgs struct {
+	RecordIDs []int64 `json:"record_ids"`
+}
+
+// Kind names the job in the queue table.
+func (LinkArgs) Kind() string { return "link_records" }
+
+type linkWorker struct {
+	river.WorkerDefaults[LinkArgs]
+	store *db.Store
+	log   *slog.Logger
+}
+
+// Work re-links the records. It is idempotent, so a retry after a crash or
+// a deadlock with a concurrent re-link is safe. (Hardship evaluation of the
+// touched persons will be enqueued from here once rule sets exist.)
+func (w *linkWorker) Work(ctx context.Context, job *river.Job[LinkArgs]) error {
+	res, err := w.store.LinksRefresh(ctx, job.Args.RecordIDs)
+	if err != nil {
+		return fmt.Errorf("link job %d: %w", job.ID, err)
+	}
+	w.log.Debug("records linked", "job_id", job.ID, "records", res.Records, "relinked", res.Relinked,
+		"persons_new", res.PersonsNew, "persons_retired", res.Retired)
+	return nil
+}
