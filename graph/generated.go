@@ -17,6 +17,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vethub/vethub/feed"
 	"github.com/vethub/vethub/graph/model"
 )
 
@@ -38,6 +39,8 @@ type ResolverRoot interface {
 	Person() PersonResolver
 	Query() QueryResolver
 	Region() RegionResolver
+	UpsertJobResult() UpsertJobResultResolver
+	UpsertRecordResult() UpsertRecordResultResolver
 	VeteranRecord() VeteranRecordResolver
 }
 
@@ -160,10 +163,10 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		UpsertCivilRecords   func(childComplexity int, records []model.CivilRecordInput) int
-		UpsertHealthRecords  func(childComplexity int, records []model.HealthRecordInput) int
-		UpsertJobPostings    func(childComplexity int, postings []model.JobPostingInput) int
-		UpsertVeteranRecords func(childComplexity int, records []model.VeteranRecordInput) int
+		UpsertCivilRecords   func(childComplexity int, records []feed.CivilInput) int
+		UpsertHealthRecords  func(childComplexity int, records []feed.HealthInput) int
+		UpsertJobPostings    func(childComplexity int, postings []feed.JobInput) int
+		UpsertVeteranRecords func(childComplexity int, records []feed.VeteranInput) int
 	}
 
 	PageInfo struct {
@@ -324,10 +327,10 @@ type JobPostingResolver interface {
 	Region(ctx context.Context, obj *model.JobPosting) (*model.Region, error)
 }
 type MutationResolver interface {
-	UpsertVeteranRecords(ctx context.Context, records []model.VeteranRecordInput) (*model.UpsertRecordsPayload, error)
-	UpsertCivilRecords(ctx context.Context, records []model.CivilRecordInput) (*model.UpsertRecordsPayload, error)
-	UpsertHealthRecords(ctx context.Context, records []model.HealthRecordInput) (*model.UpsertRecordsPayload, error)
-	UpsertJobPostings(ctx context.Context, postings []model.JobPostingInput) (*model.UpsertJobPostingsPayload, error)
+	UpsertVeteranRecords(ctx context.Context, records []feed.VeteranInput) (*model.UpsertRecordsPayload, error)
+	UpsertCivilRecords(ctx context.Context, records []feed.CivilInput) (*model.UpsertRecordsPayload, error)
+	UpsertHealthRecords(ctx context.Context, records []feed.HealthInput) (*model.UpsertRecordsPayload, error)
+	UpsertJobPostings(ctx context.Context, postings []feed.JobInput) (*model.UpsertJobPostingsPayload, error)
 }
 type PersonResolver interface {
 	Region(ctx context.Context, obj *model.Person) (*model.Region, error)
@@ -350,6 +353,12 @@ type QueryResolver interface {
 type RegionResolver interface {
 	Parent(ctx context.Context, obj *model.Region) (*model.Region, error)
 	Parents(ctx context.Context, obj *model.Region) ([]model.Region, error)
+}
+type UpsertJobResultResolver interface {
+	Posting(ctx context.Context, obj *model.UpsertJobResult) (*model.JobPosting, error)
+}
+type UpsertRecordResultResolver interface {
+	Record(ctx context.Context, obj *model.UpsertRecordResult) (model.SourceRecord, error)
 }
 type VeteranRecordResolver interface {
 	Person(ctx context.Context, obj *model.VeteranRecord) (*model.Person, error)
@@ -948,7 +957,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpsertCivilRecords(childComplexity, args["records"].([]model.CivilRecordInput)), true
+		return e.ComplexityRoot.Mutation.UpsertCivilRecords(childComplexity, args["records"].([]feed.CivilInput)), true
 	case "Mutation.upsertHealthRecords":
 		if e.ComplexityRoot.Mutation.UpsertHealthRecords == nil {
 			break
@@ -959,7 +968,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpsertHealthRecords(childComplexity, args["records"].([]model.HealthRecordInput)), true
+		return e.ComplexityRoot.Mutation.UpsertHealthRecords(childComplexity, args["records"].([]feed.HealthInput)), true
 	case "Mutation.upsertJobPostings":
 		if e.ComplexityRoot.Mutation.UpsertJobPostings == nil {
 			break
@@ -970,7 +979,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpsertJobPostings(childComplexity, args["postings"].([]model.JobPostingInput)), true
+		return e.ComplexityRoot.Mutation.UpsertJobPostings(childComplexity, args["postings"].([]feed.JobInput)), true
 	case "Mutation.upsertVeteranRecords":
 		if e.ComplexityRoot.Mutation.UpsertVeteranRecords == nil {
 			break
@@ -981,7 +990,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpsertVeteranRecords(childComplexity, args["records"].([]model.VeteranRecordInput)), true
+		return e.ComplexityRoot.Mutation.UpsertVeteranRecords(childComplexity, args["records"].([]feed.VeteranInput)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -2332,8 +2341,8 @@ func (ec *executionContext) field_Mutation_upsertCivilRecords_args(ctx context.C
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "records",
-		func(ctx context.Context, v any) ([]model.CivilRecordInput, error) {
-			return ec.unmarshalNCivilRecordInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐCivilRecordInputᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]feed.CivilInput, error) {
+			return ec.unmarshalNCivilRecordInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋfeedᚐCivilInputᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2346,8 +2355,8 @@ func (ec *executionContext) field_Mutation_upsertHealthRecords_args(ctx context.
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "records",
-		func(ctx context.Context, v any) ([]model.HealthRecordInput, error) {
-			return ec.unmarshalNHealthRecordInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐHealthRecordInputᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]feed.HealthInput, error) {
+			return ec.unmarshalNHealthRecordInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋfeedᚐHealthInputᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2360,8 +2369,8 @@ func (ec *executionContext) field_Mutation_upsertJobPostings_args(ctx context.Co
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "postings",
-		func(ctx context.Context, v any) ([]model.JobPostingInput, error) {
-			return ec.unmarshalNJobPostingInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐJobPostingInputᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]feed.JobInput, error) {
+			return ec.unmarshalNJobPostingInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋfeedᚐJobInputᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2374,8 +2383,8 @@ func (ec *executionContext) field_Mutation_upsertVeteranRecords_args(ctx context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "records",
-		func(ctx context.Context, v any) ([]model.VeteranRecordInput, error) {
-			return ec.unmarshalNVeteranRecordInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐVeteranRecordInputᚄ(ctx, v)
+		func(ctx context.Context, v any) ([]feed.VeteranInput, error) {
+			return ec.unmarshalNVeteranRecordInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋfeedᚐVeteranInputᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2998,8 +3007,8 @@ func (ec *executionContext) _CivilRecord_sourceVersion(ctx context.Context, fiel
 			return obj.SourceVersion, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
 		},
 		true,
 		true,
@@ -3752,8 +3761,8 @@ func (ec *executionContext) _HealthRecord_sourceVersion(ctx context.Context, fie
 			return obj.SourceVersion, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4826,7 +4835,7 @@ func (ec *executionContext) _Mutation_upsertVeteranRecords(ctx context.Context, 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpsertVeteranRecords(ctx, fc.Args["records"].([]model.VeteranRecordInput))
+			return ec.Resolvers.Mutation().UpsertVeteranRecords(ctx, fc.Args["records"].([]feed.VeteranInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.UpsertRecordsPayload) graphql.Marshaler {
@@ -4870,7 +4879,7 @@ func (ec *executionContext) _Mutation_upsertCivilRecords(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpsertCivilRecords(ctx, fc.Args["records"].([]model.CivilRecordInput))
+			return ec.Resolvers.Mutation().UpsertCivilRecords(ctx, fc.Args["records"].([]feed.CivilInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.UpsertRecordsPayload) graphql.Marshaler {
@@ -4914,7 +4923,7 @@ func (ec *executionContext) _Mutation_upsertHealthRecords(ctx context.Context, f
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpsertHealthRecords(ctx, fc.Args["records"].([]model.HealthRecordInput))
+			return ec.Resolvers.Mutation().UpsertHealthRecords(ctx, fc.Args["records"].([]feed.HealthInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.UpsertRecordsPayload) graphql.Marshaler {
@@ -4958,7 +4967,7 @@ func (ec *executionContext) _Mutation_upsertJobPostings(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpsertJobPostings(ctx, fc.Args["postings"].([]model.JobPostingInput))
+			return ec.Resolvers.Mutation().UpsertJobPostings(ctx, fc.Args["postings"].([]feed.JobInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.UpsertJobPostingsPayload) graphql.Marshaler {
@@ -6336,7 +6345,7 @@ func (ec *executionContext) _UpsertJobResult_posting(ctx context.Context, field 
 			return ec.fieldContext_UpsertJobResult_posting(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Posting, nil
+			return ec.Resolvers.UpsertJobResult().Posting(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.JobPosting) graphql.Marshaler {
@@ -6350,8 +6359,8 @@ func (ec *executionContext) fieldContext_UpsertJobResult_posting(_ context.Conte
 	fc = &graphql.FieldContext{
 		Object:     "UpsertJobResult",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_JobPosting(ctx, field)
 		},
@@ -6501,7 +6510,7 @@ func (ec *executionContext) _UpsertRecordResult_record(ctx context.Context, fiel
 			return ec.fieldContext_UpsertRecordResult_record(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Record, nil
+			return ec.Resolvers.UpsertRecordResult().Record(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.SourceRecord) graphql.Marshaler {
@@ -6515,8 +6524,8 @@ func (ec *executionContext) fieldContext_UpsertRecordResult_record(_ context.Con
 	fc = &graphql.FieldContext{
 		Object:     "UpsertRecordResult",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
@@ -6784,8 +6793,8 @@ func (ec *executionContext) _VeteranRecord_sourceVersion(ctx context.Context, fi
 			return obj.SourceVersion, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8705,8 +8714,8 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
-func (ec *executionContext) unmarshalInputCivilRecordInput(ctx context.Context, obj any) (model.CivilRecordInput, error) {
-	var it model.CivilRecordInput
+func (ec *executionContext) unmarshalInputCivilRecordInput(ctx context.Context, obj any) (feed.CivilInput, error) {
+	var it feed.CivilInput
 	if obj == nil {
 		return it, nil
 	}
@@ -8732,7 +8741,7 @@ func (ec *executionContext) unmarshalInputCivilRecordInput(ctx context.Context, 
 			it.SourceID = data
 		case "sourceVersion":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceVersion"))
-			data, err := ec.unmarshalNInt2int(ctx, v)
+			data, err := ec.unmarshalNInt2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -8844,7 +8853,7 @@ func (ec *executionContext) unmarshalInputCivilRecordInput(ctx context.Context, 
 			it.NearDibao = data
 		case "temporaryAssistance":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("temporaryAssistance"))
-			data, err := ec.unmarshalOTemporaryAssistanceInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐTemporaryAssistanceInputᚄ(ctx, v)
+			data, err := ec.unmarshalOTemporaryAssistanceInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋfeedᚐTemporaryAssistanceInputᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -8881,14 +8890,14 @@ func (ec *executionContext) unmarshalInputCivilRecordInput(ctx context.Context, 
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalCivilRecordInput(ctx context.Context, raw any) (model.CivilRecordInput, error) {
-	var out model.CivilRecordInput
+func UnmarshalCivilRecordInput(ctx context.Context, raw any) (feed.CivilInput, error) {
+	var out feed.CivilInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CivilRecordInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputHealthRecordInput(ctx context.Context, obj any) (model.HealthRecordInput, error) {
-	var it model.HealthRecordInput
+func (ec *executionContext) unmarshalInputHealthRecordInput(ctx context.Context, obj any) (feed.HealthInput, error) {
+	var it feed.HealthInput
 	if obj == nil {
 		return it, nil
 	}
@@ -8914,7 +8923,7 @@ func (ec *executionContext) unmarshalInputHealthRecordInput(ctx context.Context,
 			it.SourceID = data
 		case "sourceVersion":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceVersion"))
-			data, err := ec.unmarshalNInt2int(ctx, v)
+			data, err := ec.unmarshalNInt2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9056,14 +9065,14 @@ func (ec *executionContext) unmarshalInputHealthRecordInput(ctx context.Context,
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalHealthRecordInput(ctx context.Context, raw any) (model.HealthRecordInput, error) {
-	var out model.HealthRecordInput
+func UnmarshalHealthRecordInput(ctx context.Context, raw any) (feed.HealthInput, error) {
+	var out feed.HealthInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "HealthRecordInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputJobPostingInput(ctx context.Context, obj any) (model.JobPostingInput, error) {
-	var it model.JobPostingInput
+func (ec *executionContext) unmarshalInputJobPostingInput(ctx context.Context, obj any) (feed.JobInput, error) {
+	var it feed.JobInput
 	if obj == nil {
 		return it, nil
 	}
@@ -9089,7 +9098,7 @@ func (ec *executionContext) unmarshalInputJobPostingInput(ctx context.Context, o
 			it.SourceID = data
 		case "sourceVersion":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceVersion"))
-			data, err := ec.unmarshalNInt2int(ctx, v)
+			data, err := ec.unmarshalNInt2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9210,8 +9219,8 @@ func (ec *executionContext) unmarshalInputJobPostingInput(ctx context.Context, o
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalJobPostingInput(ctx context.Context, raw any) (model.JobPostingInput, error) {
-	var out model.JobPostingInput
+func UnmarshalJobPostingInput(ctx context.Context, raw any) (feed.JobInput, error) {
+	var out feed.JobInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "JobPostingInput", raw, &out)
 	return out, err
 }
@@ -9272,8 +9281,8 @@ func UnmarshalPersonFilter(ctx context.Context, raw any) (model.PersonFilter, er
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputTemporaryAssistanceInput(ctx context.Context, obj any) (model.TemporaryAssistanceInput, error) {
-	var it model.TemporaryAssistanceInput
+func (ec *executionContext) unmarshalInputTemporaryAssistanceInput(ctx context.Context, obj any) (feed.TemporaryAssistanceInput, error) {
+	var it feed.TemporaryAssistanceInput
 	if obj == nil {
 		return it, nil
 	}
@@ -9322,14 +9331,14 @@ func (ec *executionContext) unmarshalInputTemporaryAssistanceInput(ctx context.C
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalTemporaryAssistanceInput(ctx context.Context, raw any) (model.TemporaryAssistanceInput, error) {
-	var out model.TemporaryAssistanceInput
+func UnmarshalTemporaryAssistanceInput(ctx context.Context, raw any) (feed.TemporaryAssistanceInput, error) {
+	var out feed.TemporaryAssistanceInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "TemporaryAssistanceInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputVeteranRecordInput(ctx context.Context, obj any) (model.VeteranRecordInput, error) {
-	var it model.VeteranRecordInput
+func (ec *executionContext) unmarshalInputVeteranRecordInput(ctx context.Context, obj any) (feed.VeteranInput, error) {
+	var it feed.VeteranInput
 	if obj == nil {
 		return it, nil
 	}
@@ -9355,7 +9364,7 @@ func (ec *executionContext) unmarshalInputVeteranRecordInput(ctx context.Context
 			it.SourceID = data
 		case "sourceVersion":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceVersion"))
-			data, err := ec.unmarshalNInt2int(ctx, v)
+			data, err := ec.unmarshalNInt2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -9560,8 +9569,8 @@ func (ec *executionContext) unmarshalInputVeteranRecordInput(ctx context.Context
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalVeteranRecordInput(ctx context.Context, raw any) (model.VeteranRecordInput, error) {
-	var out model.VeteranRecordInput
+func UnmarshalVeteranRecordInput(ctx context.Context, raw any) (feed.VeteranInput, error) {
+	var out feed.VeteranInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "VeteranRecordInput", raw, &out)
 	return out, err
 }
@@ -9574,22 +9583,16 @@ func (ec *executionContext) _SourceRecord(ctx context.Context, sel ast.Selection
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
-	case model.VeteranRecord:
-		return ec._VeteranRecord(ctx, sel, &obj)
 	case *model.VeteranRecord:
 		if obj == nil {
 			return graphql.Null
 		}
 		return ec._VeteranRecord(ctx, sel, obj)
-	case model.HealthRecord:
-		return ec._HealthRecord(ctx, sel, &obj)
 	case *model.HealthRecord:
 		if obj == nil {
 			return graphql.Null
 		}
 		return ec._HealthRecord(ctx, sel, obj)
-	case model.CivilRecord:
-		return ec._CivilRecord(ctx, sel, &obj)
 	case *model.CivilRecord:
 		if obj == nil {
 			return graphql.Null
@@ -10803,33 +10806,34 @@ func (ec *executionContext) _UpsertJobResult(ctx context.Context, sel ast.Select
 		case "index":
 			out.Values[i] = ec._UpsertJobResult_index(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sourceId":
 			out.Values[i] = ec._UpsertJobResult_sourceId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "status":
 			out.Values[i] = ec._UpsertJobResult_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "errors":
 			out.Values[i] = ec._UpsertJobResult_errors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "warnings":
 			out.Values[i] = ec._UpsertJobResult_warnings(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "posting":
-			out.Values[i] = ec._UpsertJobResult_posting(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UpsertJobResult_posting(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10861,33 +10865,34 @@ func (ec *executionContext) _UpsertRecordResult(ctx context.Context, sel ast.Sel
 		case "index":
 			out.Values[i] = ec._UpsertRecordResult_index(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sourceId":
 			out.Values[i] = ec._UpsertRecordResult_sourceId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "status":
 			out.Values[i] = ec._UpsertRecordResult_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "errors":
 			out.Values[i] = ec._UpsertRecordResult_errors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "warnings":
 			out.Values[i] = ec._UpsertRecordResult_warnings(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "record":
-			out.Values[i] = ec._UpsertRecordResult_record(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UpsertRecordResult_record(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -11685,18 +11690,18 @@ func (ec *executionContext) marshalNChangeOp2githubᚗcomᚋvethubᚋvethubᚋgr
 	return v
 }
 
-func (ec *executionContext) unmarshalNCivilRecordInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐCivilRecordInput(ctx context.Context, v any) (model.CivilRecordInput, error) {
+func (ec *executionContext) unmarshalNCivilRecordInput2githubᚗcomᚋvethubᚋvethubᚋfeedᚐCivilInput(ctx context.Context, v any) (feed.CivilInput, error) {
 	res, err := ec.unmarshalInputCivilRecordInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCivilRecordInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐCivilRecordInputᚄ(ctx context.Context, v any) ([]model.CivilRecordInput, error) {
+func (ec *executionContext) unmarshalNCivilRecordInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋfeedᚐCivilInputᚄ(ctx context.Context, v any) ([]feed.CivilInput, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]model.CivilRecordInput, len(vSlice))
+	res := make([]feed.CivilInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNCivilRecordInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐCivilRecordInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNCivilRecordInput2githubᚗcomᚋvethubᚋvethubᚋfeedᚐCivilInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -11828,18 +11833,18 @@ func (ec *executionContext) marshalNFieldProblem2ᚕgithubᚗcomᚋvethubᚋveth
 	return ret
 }
 
-func (ec *executionContext) unmarshalNHealthRecordInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐHealthRecordInput(ctx context.Context, v any) (model.HealthRecordInput, error) {
+func (ec *executionContext) unmarshalNHealthRecordInput2githubᚗcomᚋvethubᚋvethubᚋfeedᚐHealthInput(ctx context.Context, v any) (feed.HealthInput, error) {
 	res, err := ec.unmarshalInputHealthRecordInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNHealthRecordInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐHealthRecordInputᚄ(ctx context.Context, v any) ([]model.HealthRecordInput, error) {
+func (ec *executionContext) unmarshalNHealthRecordInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋfeedᚐHealthInputᚄ(ctx context.Context, v any) ([]feed.HealthInput, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]model.HealthRecordInput, len(vSlice))
+	res := make([]feed.HealthInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNHealthRecordInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐHealthRecordInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNHealthRecordInput2githubᚗcomᚋvethubᚋvethubᚋfeedᚐHealthInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -11875,18 +11880,50 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
-func (ec *executionContext) unmarshalNJobPostingInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐJobPostingInput(ctx context.Context, v any) (model.JobPostingInput, error) {
+func (ec *executionContext) unmarshalNInt2int64(ctx context.Context, v any) (int64, error) {
+	res, err := graphql.UnmarshalInt64(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.SelectionSet, v int64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalInt64(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNInt2ᚖint64(ctx context.Context, v any) (*int64, error) {
+	res, err := graphql.UnmarshalInt64(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInt2ᚖint64(ctx context.Context, sel ast.SelectionSet, v *int64) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Int!")
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalInt64(*v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNJobPostingInput2githubᚗcomᚋvethubᚋvethubᚋfeedᚐJobInput(ctx context.Context, v any) (feed.JobInput, error) {
 	res, err := ec.unmarshalInputJobPostingInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNJobPostingInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐJobPostingInputᚄ(ctx context.Context, v any) ([]model.JobPostingInput, error) {
+func (ec *executionContext) unmarshalNJobPostingInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋfeedᚐJobInputᚄ(ctx context.Context, v any) ([]feed.JobInput, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]model.JobPostingInput, len(vSlice))
+	res := make([]feed.JobInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNJobPostingInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐJobPostingInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNJobPostingInput2githubᚗcomᚋvethubᚋvethubᚋfeedᚐJobInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -12105,7 +12142,7 @@ func (ec *executionContext) marshalNTemporaryAssistance2ᚕgithubᚗcomᚋvethub
 	return ret
 }
 
-func (ec *executionContext) unmarshalNTemporaryAssistanceInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐTemporaryAssistanceInput(ctx context.Context, v any) (model.TemporaryAssistanceInput, error) {
+func (ec *executionContext) unmarshalNTemporaryAssistanceInput2githubᚗcomᚋvethubᚋvethubᚋfeedᚐTemporaryAssistanceInput(ctx context.Context, v any) (feed.TemporaryAssistanceInput, error) {
 	res, err := ec.unmarshalInputTemporaryAssistanceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -12184,18 +12221,18 @@ func (ec *executionContext) marshalNUpsertSummary2ᚖgithubᚗcomᚋvethubᚋvet
 	return ec._UpsertSummary(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNVeteranRecordInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐVeteranRecordInput(ctx context.Context, v any) (model.VeteranRecordInput, error) {
+func (ec *executionContext) unmarshalNVeteranRecordInput2githubᚗcomᚋvethubᚋvethubᚋfeedᚐVeteranInput(ctx context.Context, v any) (feed.VeteranInput, error) {
 	res, err := ec.unmarshalInputVeteranRecordInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNVeteranRecordInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐVeteranRecordInputᚄ(ctx context.Context, v any) ([]model.VeteranRecordInput, error) {
+func (ec *executionContext) unmarshalNVeteranRecordInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋfeedᚐVeteranInputᚄ(ctx context.Context, v any) ([]feed.VeteranInput, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]model.VeteranRecordInput, len(vSlice))
+	res := make([]feed.VeteranInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNVeteranRecordInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐVeteranRecordInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNVeteranRecordInput2githubᚗcomᚋvethubᚋvethubᚋfeedᚐVeteranInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -12817,16 +12854,16 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	return res
 }
 
-func (ec *executionContext) unmarshalOTemporaryAssistanceInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐTemporaryAssistanceInputᚄ(ctx context.Context, v any) ([]model.TemporaryAssistanceInput, error) {
+func (ec *executionContext) unmarshalOTemporaryAssistanceInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋfeedᚐTemporaryAssistanceInputᚄ(ctx context.Context, v any) ([]feed.TemporaryAssistanceInput, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]model.TemporaryAssistanceInput, len(vSlice))
+	res := make([]feed.TemporaryAssistanceInput, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNTemporaryAssistanceInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐTemporaryAssistanceInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNTemporaryAssistanceInput2githubᚗcomᚋvethubᚋvethubᚋfeedᚐTemporaryAssistanceInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}

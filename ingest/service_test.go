@@ -125,7 +125,7 @@ func TestExactIDLinkage(t *testing.T) {
 	const id = "11010519491231002X"
 	h.ingest(t, feed.DepartmentVeteran, rec("v1", 1, id, "张伟"))
 	h.ingest(t, feed.DepartmentCivil, rec("c1", 1, "110105194912310020", "张伟"), rec("c2", 1, "", "张伟")) // wrong check char; none
-	h.ingest(t, feed.DepartmentHealth, rec("h1", 1, "110105491231002", "張偉"))                             // 15-digit legacy form of id
+	h.ingest(t, feed.DepartmentHealth, rec("h1", 1, "110105491231002", "張偉"))                           // 15-digit legacy form of id
 	p := h.personOf(t, "VETERAN", "v1")
 	if got := h.personOf(t, "HEALTH", "h1"); got != p {
 		t.Errorf("legacy 15-digit ID linked to person %d, want %d", got, p)

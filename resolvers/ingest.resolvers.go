@@ -9,25 +9,64 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/vethub/vethub/feed"
+	"github.com/vethub/vethub/graph"
 	"github.com/vethub/vethub/graph/model"
 )
 
 // UpsertVeteranRecords is the resolver for the upsertVeteranRecords field.
-func (r *mutationResolver) UpsertVeteranRecords(ctx context.Context, records []model.VeteranRecordInput) (*model.UpsertRecordsPayload, error) {
-	panic(fmt.Errorf("not implemented: UpsertVeteranRecords - upsertVeteranRecords"))
+func (r *mutationResolver) UpsertVeteranRecords(ctx context.Context, records []feed.VeteranInput) (*model.UpsertRecordsPayload, error) {
+	if err := checkBatch(ctx, string(feed.DepartmentVeteran), "records", len(records)); err != nil {
+		return nil, err
+	}
+	return r.upsertRecords(ctx, validateAll(records, feed.ValidateVeteran))
 }
 
 // UpsertCivilRecords is the resolver for the upsertCivilRecords field.
-func (r *mutationResolver) UpsertCivilRecords(ctx context.Context, records []model.CivilRecordInput) (*model.UpsertRecordsPayload, error) {
-	panic(fmt.Errorf("not implemented: UpsertCivilRecords - upsertCivilRecords"))
+func (r *mutationResolver) UpsertCivilRecords(ctx context.Context, records []feed.CivilInput) (*model.UpsertRecordsPayload, error) {
+	if err := checkBatch(ctx, string(feed.DepartmentCivil), "records", len(records)); err != nil {
+		return nil, err
+	}
+	return r.upsertRecords(ctx, validateAll(records, feed.ValidateCivil))
 }
 
 // UpsertHealthRecords is the resolver for the upsertHealthRecords field.
-func (r *mutationResolver) UpsertHealthRecords(ctx context.Context, records []model.HealthRecordInput) (*model.UpsertRecordsPayload, error) {
-	panic(fmt.Errorf("not implemented: UpsertHealthRecords - upsertHealthRecords"))
+func (r *mutationResolver) UpsertHealthRecords(ctx context.Context, records []feed.HealthInput) (*model.UpsertRecordsPayload, error) {
+	if err := checkBatch(ctx, string(feed.DepartmentHealth), "records", len(records)); err != nil {
+		return nil, err
+	}
+	return r.upsertRecords(ctx, validateAll(records, feed.ValidateHealth))
 }
 
 // UpsertJobPostings is the resolver for the upsertJobPostings field.
-func (r *mutationResolver) UpsertJobPostings(ctx context.Context, postings []model.JobPostingInput) (*model.UpsertJobPostingsPayload, error) {
-	panic(fmt.Errorf("not implemented: UpsertJobPostings - upsertJobPostings"))
+func (r *mutationResolver) UpsertJobPostings(ctx context.Context, postings []feed.JobInput) (*model.UpsertJobPostingsPayload, error) {
+	if err := checkBatch(ctx, "JOBS", "postings", len(postings)); err != nil {
+		return nil, err
+	}
+	return r.upsertPostings(ctx, postings)
 }
+
+// Posting is the resolver for the posting field.
+func (r *upsertJobResultResolver) Posting(ctx context.Context, obj *model.UpsertJobResult) (*model.JobPosting, error) {
+	panic(fmt.Errorf("not implemented: Posting - posting"))
+}
+
+// Record is the resolver for the record field.
+func (r *upsertRecordResultResolver) Record(ctx context.Context, obj *model.UpsertRecordResult) (model.SourceRecord, error) {
+	panic(fmt.Errorf("not implemented: Record - record"))
+}
+
+// UpsertJobResult returns graph.UpsertJobResultResolver implementation.
+func (r *Resolver) UpsertJobResult() graph.UpsertJobResultResolver {
+	return &upsertJobResultResolver{r}
+}
+
+// UpsertRecordResult returns graph.UpsertRecordResultResolver implementation.
+func (r *Resolver) UpsertRecordResult() graph.UpsertRecordResultResolver {
+	return &upsertRecordResultResolver{r}
+}
+
+type (
+	upsertJobResultResolver    struct{ *Resolver }
+	upsertRecordResultResolver struct{ *Resolver }
+)

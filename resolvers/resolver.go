@@ -1,8 +1,33 @@
+// Package resolvers holds the thin GraphQL resolvers: each checks its
+// arguments, calls db, ingest or a dataloader, converts and returns.
 package resolvers
 
-// This file will not be regenerated automatically.
-//
-// It serves as dependency injection for your app, add any dependencies you require
-// here.
+import (
+	"log/slog"
 
-type Resolver struct{}
+	"github.com/vethub/vethub/db"
+	"github.com/vethub/vethub/ingest"
+)
+
+// Deps are the services resolvers call.
+type Deps struct {
+	Store  *db.Store
+	Ingest *ingest.Service
+	Logger *slog.Logger
+}
+
+// Resolver is the root resolver; New is the only place it is wired.
+type Resolver struct {
+	store  *db.Store
+	ingest *ingest.Service
+	log    *slog.Logger
+}
+
+// New builds the root resolver from its dependencies.
+func New(d Deps) *Resolver {
+	log := d.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Resolver{store: d.Store, ingest: d.Ingest, log: log}
+}

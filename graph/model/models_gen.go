@@ -10,49 +10,6 @@ import (
 	"time"
 )
 
-// A record as one department holds it, linked to a person.
-type SourceRecord interface {
-	IsSourceRecord()
-	GetID() string
-	GetDepartment() Department
-	GetSourceID() string
-	GetSourceVersion() int
-	GetAsOf() Date
-	GetName() string
-	GetIDNumber() *string
-	// False when the ID number is missing or fails GB 11643 (e.g. a wrong check character).
-	GetIDNumberValid() bool
-	GetSex() *Sex
-	GetBirthDate() *Date
-	GetPhone() *string
-	GetAddress() *string
-	GetRegionCode() string
-	// The person this record is linked to; null until linkage has run.
-	GetPerson() *Person
-	// How the record was linked: EXACT_ID (same valid ID number) or SINGLETON (a person of its own).
-	GetLinkMethod() *string
-	GetLinkedAt() *time.Time
-	GetCreatedAt() time.Time
-	GetUpdatedAt() time.Time
-}
-
-// One create or update of a record, a posting or a link. The feed is ordered by
-// the writing transaction; a change appears only once every older transaction
-// has finished, so a cursor never skips a row that commits later.
-type Change struct {
-	Kind       ChangeKind `json:"kind"`
-	Op         ChangeOp   `json:"op"`
-	Department Department `json:"department"`
-	SourceID   string     `json:"sourceId"`
-	// The person the record was linked to when the change was written.
-	PersonID *string   `json:"personId,omitempty"`
-	At       time.Time `json:"at"`
-	// The record as it is now (null for JOB changes).
-	Record SourceRecord `json:"record,omitempty"`
-	// The posting as it is now (JOB changes only).
-	Posting *JobPosting `json:"posting,omitempty"`
-}
-
 type ChangeConnection struct {
 	Edges    []ChangeEdge `json:"edges"`
 	PageInfo *PageInfo    `json:"pageInfo"`
@@ -64,89 +21,6 @@ type ChangeEdge struct {
 	Node   *Change `json:"node"`
 }
 
-// Civil affairs (民政): household, income and assistance.
-type CivilRecord struct {
-	ID                     string                `json:"id"`
-	Department             Department            `json:"department"`
-	SourceID               string                `json:"sourceId"`
-	SourceVersion          int                   `json:"sourceVersion"`
-	AsOf                   Date                  `json:"asOf"`
-	Name                   string                `json:"name"`
-	IDNumber               *string               `json:"idNumber,omitempty"`
-	IDNumberValid          bool                  `json:"idNumberValid"`
-	Sex                    *Sex                  `json:"sex,omitempty"`
-	BirthDate              *Date                 `json:"birthDate,omitempty"`
-	Phone                  *string               `json:"phone,omitempty"`
-	Address                *string               `json:"address,omitempty"`
-	RegionCode             string                `json:"regionCode"`
-	Person                 *Person               `json:"person,omitempty"`
-	LinkMethod             *string               `json:"linkMethod,omitempty"`
-	LinkedAt               *time.Time            `json:"linkedAt,omitempty"`
-	CreatedAt              time.Time             `json:"createdAt"`
-	UpdatedAt              time.Time             `json:"updatedAt"`
-	HouseholdID            *string               `json:"householdId,omitempty"`
-	HouseholdSize          *int                  `json:"householdSize,omitempty"`
-	PerCapitaMonthlyIncome *Money                `json:"perCapitaMonthlyIncome,omitempty"`
-	DibaoStatus            *DibaoStatus          `json:"dibaoStatus,omitempty"`
-	DibaoMonthlyAmount     *Money                `json:"dibaoMonthlyAmount,omitempty"`
-	ExtremePoverty         *bool                 `json:"extremePoverty,omitempty"`
-	NearDibao              *bool                 `json:"nearDibao,omitempty"`
-	TemporaryAssistance    []TemporaryAssistance `json:"temporaryAssistance"`
-	DisabilitySubsidy      *bool                 `json:"disabilitySubsidy,omitempty"`
-	LivingAlone            *bool                 `json:"livingAlone,omitempty"`
-	MaritalStatus          *MaritalStatus        `json:"maritalStatus,omitempty"`
-}
-
-func (CivilRecord) IsSourceRecord()                {}
-func (this CivilRecord) GetID() string             { return this.ID }
-func (this CivilRecord) GetDepartment() Department { return this.Department }
-func (this CivilRecord) GetSourceID() string       { return this.SourceID }
-func (this CivilRecord) GetSourceVersion() int     { return this.SourceVersion }
-func (this CivilRecord) GetAsOf() Date             { return this.AsOf }
-func (this CivilRecord) GetName() string           { return this.Name }
-func (this CivilRecord) GetIDNumber() *string      { return this.IDNumber }
-
-// False when the ID number is missing or fails GB 11643 (e.g. a wrong check character).
-func (this CivilRecord) GetIDNumberValid() bool { return this.IDNumberValid }
-func (this CivilRecord) GetSex() *Sex           { return this.Sex }
-func (this CivilRecord) GetBirthDate() *Date    { return this.BirthDate }
-func (this CivilRecord) GetPhone() *string      { return this.Phone }
-func (this CivilRecord) GetAddress() *string    { return this.Address }
-func (this CivilRecord) GetRegionCode() string  { return this.RegionCode }
-
-// The person this record is linked to; null until linkage has run.
-func (this CivilRecord) GetPerson() *Person { return this.Person }
-
-// How the record was linked: EXACT_ID (same valid ID number) or SINGLETON (a person of its own).
-func (this CivilRecord) GetLinkMethod() *string  { return this.LinkMethod }
-func (this CivilRecord) GetLinkedAt() *time.Time { return this.LinkedAt }
-func (this CivilRecord) GetCreatedAt() time.Time { return this.CreatedAt }
-func (this CivilRecord) GetUpdatedAt() time.Time { return this.UpdatedAt }
-
-type CivilRecordInput struct {
-	SourceID               string                     `json:"sourceId"`
-	SourceVersion          int                        `json:"sourceVersion"`
-	AsOf                   *string                    `json:"asOf,omitempty"`
-	Name                   *string                    `json:"name,omitempty"`
-	IDNumber               *string                    `json:"idNumber,omitempty"`
-	Sex                    *string                    `json:"sex,omitempty"`
-	BirthDate              *string                    `json:"birthDate,omitempty"`
-	Phone                  *string                    `json:"phone,omitempty"`
-	Address                *string                    `json:"address,omitempty"`
-	RegionCode             *string                    `json:"regionCode,omitempty"`
-	HouseholdID            *string                    `json:"householdId,omitempty"`
-	HouseholdSize          *int                       `json:"householdSize,omitempty"`
-	PerCapitaMonthlyIncome *float64                   `json:"perCapitaMonthlyIncome,omitempty"`
-	DibaoStatus            *string                    `json:"dibaoStatus,omitempty"`
-	DibaoMonthlyAmount     *float64                   `json:"dibaoMonthlyAmount,omitempty"`
-	ExtremePoverty         *bool                      `json:"extremePoverty,omitempty"`
-	NearDibao              *bool                      `json:"nearDibao,omitempty"`
-	TemporaryAssistance    []TemporaryAssistanceInput `json:"temporaryAssistance,omitempty"`
-	DisabilitySubsidy      *bool                      `json:"disabilitySubsidy,omitempty"`
-	LivingAlone            *bool                      `json:"livingAlone,omitempty"`
-	MaritalStatus          *string                    `json:"maritalStatus,omitempty"`
-}
-
 // A validation problem with one field of one record.
 type FieldProblem struct {
 	// The feed key, e.g. birthDate or temporaryAssistance[1].amount.
@@ -154,89 +28,6 @@ type FieldProblem struct {
 	// Machine-readable, e.g. REQUIRED, INVALID_DATE, INVALID_ENUM, ID_CHECK_CHARACTER.
 	Code    string `json:"code"`
 	Message string `json:"message"`
-}
-
-// Health (卫健/医保): conditions, disability and yearly costs.
-type HealthRecord struct {
-	ID            string     `json:"id"`
-	Department    Department `json:"department"`
-	SourceID      string     `json:"sourceId"`
-	SourceVersion int        `json:"sourceVersion"`
-	AsOf          Date       `json:"asOf"`
-	Name          string     `json:"name"`
-	IDNumber      *string    `json:"idNumber,omitempty"`
-	IDNumberValid bool       `json:"idNumberValid"`
-	Sex           *Sex       `json:"sex,omitempty"`
-	BirthDate     *Date      `json:"birthDate,omitempty"`
-	Phone         *string    `json:"phone,omitempty"`
-	Address       *string    `json:"address,omitempty"`
-	RegionCode    string     `json:"regionCode"`
-	Person        *Person    `json:"person,omitempty"`
-	LinkMethod    *string    `json:"linkMethod,omitempty"`
-	LinkedAt      *time.Time `json:"linkedAt,omitempty"`
-	CreatedAt     time.Time  `json:"createdAt"`
-	UpdatedAt     time.Time  `json:"updatedAt"`
-	// ICD-10 codes.
-	ChronicConditions []string `json:"chronicConditions"`
-	// ICD-10 codes counted as 大病.
-	SeriousIllnesses     []string              `json:"seriousIllnesses"`
-	FunctionalDisability *FunctionalDisability `json:"functionalDisability,omitempty"`
-	Dementia             *bool                 `json:"dementia,omitempty"`
-	CostYear             *int                  `json:"costYear,omitempty"`
-	MedicalCostTotal     *Money                `json:"medicalCostTotal,omitempty"`
-	InsurancePaid        *Money                `json:"insurancePaid,omitempty"`
-	OutOfPocket          *Money                `json:"outOfPocket,omitempty"`
-	HospitalStays        *int                  `json:"hospitalStays,omitempty"`
-	FamilyDoctorContract *bool                 `json:"familyDoctorContract,omitempty"`
-}
-
-func (HealthRecord) IsSourceRecord()                {}
-func (this HealthRecord) GetID() string             { return this.ID }
-func (this HealthRecord) GetDepartment() Department { return this.Department }
-func (this HealthRecord) GetSourceID() string       { return this.SourceID }
-func (this HealthRecord) GetSourceVersion() int     { return this.SourceVersion }
-func (this HealthRecord) GetAsOf() Date             { return this.AsOf }
-func (this HealthRecord) GetName() string           { return this.Name }
-func (this HealthRecord) GetIDNumber() *string      { return this.IDNumber }
-
-// False when the ID number is missing or fails GB 11643 (e.g. a wrong check character).
-func (this HealthRecord) GetIDNumberValid() bool { return this.IDNumberValid }
-func (this HealthRecord) GetSex() *Sex           { return this.Sex }
-func (this HealthRecord) GetBirthDate() *Date    { return this.BirthDate }
-func (this HealthRecord) GetPhone() *string      { return this.Phone }
-func (this HealthRecord) GetAddress() *string    { return this.Address }
-func (this HealthRecord) GetRegionCode() string  { return this.RegionCode }
-
-// The person this record is linked to; null until linkage has run.
-func (this HealthRecord) GetPerson() *Person { return this.Person }
-
-// How the record was linked: EXACT_ID (same valid ID number) or SINGLETON (a person of its own).
-func (this HealthRecord) GetLinkMethod() *string  { return this.LinkMethod }
-func (this HealthRecord) GetLinkedAt() *time.Time { return this.LinkedAt }
-func (this HealthRecord) GetCreatedAt() time.Time { return this.CreatedAt }
-func (this HealthRecord) GetUpdatedAt() time.Time { return this.UpdatedAt }
-
-type HealthRecordInput struct {
-	SourceID             string   `json:"sourceId"`
-	SourceVersion        int      `json:"sourceVersion"`
-	AsOf                 *string  `json:"asOf,omitempty"`
-	Name                 *string  `json:"name,omitempty"`
-	IDNumber             *string  `json:"idNumber,omitempty"`
-	Sex                  *string  `json:"sex,omitempty"`
-	BirthDate            *string  `json:"birthDate,omitempty"`
-	Phone                *string  `json:"phone,omitempty"`
-	Address              *string  `json:"address,omitempty"`
-	RegionCode           *string  `json:"regionCode,omitempty"`
-	ChronicConditions    []string `json:"chronicConditions,omitempty"`
-	SeriousIllnesses     []string `json:"seriousIllnesses,omitempty"`
-	FunctionalDisability *string  `json:"functionalDisability,omitempty"`
-	Dementia             *bool    `json:"dementia,omitempty"`
-	CostYear             *int     `json:"costYear,omitempty"`
-	MedicalCostTotal     *float64 `json:"medicalCostTotal,omitempty"`
-	InsurancePaid        *float64 `json:"insurancePaid,omitempty"`
-	OutOfPocket          *float64 `json:"outOfPocket,omitempty"`
-	HospitalStays        *int     `json:"hospitalStays,omitempty"`
-	FamilyDoctorContract *bool    `json:"familyDoctorContract,omitempty"`
 }
 
 // A job posting from the employment service.
@@ -264,28 +55,6 @@ type JobPosting struct {
 	UpdatedAt        time.Time       `json:"updatedAt"`
 }
 
-type JobPostingInput struct {
-	SourceID      string  `json:"sourceId"`
-	SourceVersion int     `json:"sourceVersion"`
-	AsOf          *string `json:"asOf,omitempty"`
-	Employer      *string `json:"employer,omitempty"`
-	Title         *string `json:"title,omitempty"`
-	// 国家职业分类大典 2022 code, D-DD-DD-DD.
-	OccupationCode *string  `json:"occupationCode,omitempty"`
-	RequiredSkills []string `json:"requiredSkills,omitempty"`
-	MinEducation   *string  `json:"minEducation,omitempty"`
-	MinAge         *int     `json:"minAge,omitempty"`
-	MaxAge         *int     `json:"maxAge,omitempty"`
-	// LIGHT, MEDIUM or HEAVY.
-	PhysicalDemand   *string  `json:"physicalDemand,omitempty"`
-	RegionCode       *string  `json:"regionCode,omitempty"`
-	SalaryMin        *float64 `json:"salaryMin,omitempty"`
-	SalaryMax        *float64 `json:"salaryMax,omitempty"`
-	Openings         *int     `json:"openings,omitempty"`
-	VeteranPreferred *bool    `json:"veteranPreferred,omitempty"`
-	ClosesOn         *string  `json:"closesOn,omitempty"`
-}
-
 type Mutation struct {
 }
 
@@ -293,35 +62,6 @@ type Mutation struct {
 type PageInfo struct {
 	HasNextPage bool    `json:"hasNextPage"`
 	EndCursor   *string `json:"endCursor,omitempty"`
-}
-
-// One human as the hub knows them: the linked records of all departments.
-// Identity fields summarise the linked records (a record with a valid ID number
-// first, then VETERAN, CIVIL, HEALTH, newest first).
-type Person struct {
-	ID        string `json:"id"`
-	Name      string `json:"name"`
-	Sex       *Sex   `json:"sex,omitempty"`
-	BirthDate *Date  `json:"birthDate,omitempty"`
-	// The 18-character ID number, if any linked record has one.
-	IDNumber   *string `json:"idNumber,omitempty"`
-	RegionCode string  `json:"regionCode"`
-	// The person's region, resolved to the most specific code the hub knows.
-	Region *Region `json:"region,omitempty"`
-	// Departments that hold at least one record of this person.
-	Departments []Department `json:"departments"`
-	// The latest veterans-bureau record (by asOf, then sourceVersion).
-	Veteran *VeteranRecord `json:"veteran,omitempty"`
-	// The latest civil-affairs record.
-	Civil *CivilRecord `json:"civil,omitempty"`
-	// The latest health record.
-	Health *HealthRecord `json:"health,omitempty"`
-	// Every linked source record, of every department.
-	Records []SourceRecord `json:"records"`
-	// Set when this person was merged: the surviving person.
-	MergedInto *Person   `json:"mergedInto,omitempty"`
-	CreatedAt  time.Time `json:"createdAt"`
-	UpdatedAt  time.Time `json:"updatedAt"`
 }
 
 type PersonConnection struct {
@@ -346,55 +86,15 @@ type PersonFilter struct {
 type Query struct {
 }
 
-// An administrative division (GB/T 2260 and statistical division codes).
-type Region struct {
-	// 6 (county and above), 9 (township) or 12 (village) digits.
-	Code string `json:"code"`
-	// Empty when the code is not in the hub's region table.
-	Name   string      `json:"name"`
-	Level  RegionLevel `json:"level"`
-	Parent *Region     `json:"parent,omitempty"`
-	// All ancestors, nearest first (township → county → prefecture → province).
-	Parents []Region `json:"parents"`
-}
-
 type TemporaryAssistance struct {
 	Date   *Date   `json:"date,omitempty"`
 	Amount *Money  `json:"amount,omitempty"`
 	Reason *string `json:"reason,omitempty"`
 }
 
-type TemporaryAssistanceInput struct {
-	Date   *string  `json:"date,omitempty"`
-	Amount *float64 `json:"amount,omitempty"`
-	Reason *string  `json:"reason,omitempty"`
-}
-
 type UpsertJobPostingsPayload struct {
 	Summary *UpsertSummary    `json:"summary"`
 	Results []UpsertJobResult `json:"results"`
-}
-
-type UpsertJobResult struct {
-	Index    int            `json:"index"`
-	SourceID string         `json:"sourceId"`
-	Status   UpsertStatus   `json:"status"`
-	Errors   []FieldProblem `json:"errors"`
-	Warnings []FieldProblem `json:"warnings"`
-	Posting  *JobPosting    `json:"posting,omitempty"`
-}
-
-type UpsertRecordResult struct {
-	// Position in the input list, from 0.
-	Index    int          `json:"index"`
-	SourceID string       `json:"sourceId"`
-	Status   UpsertStatus `json:"status"`
-	// Why the record was rejected or stale.
-	Errors []FieldProblem `json:"errors"`
-	// Kept despite these, e.g. an ID number with a wrong check character.
-	Warnings []FieldProblem `json:"warnings"`
-	// The stored record (absent when rejected).
-	Record SourceRecord `json:"record,omitempty"`
 }
 
 type UpsertRecordsPayload struct {
@@ -408,113 +108,6 @@ type UpsertSummary struct {
 	Unchanged int `json:"unchanged"`
 	Stale     int `json:"stale"`
 	Rejected  int `json:"rejected"`
-}
-
-// The veterans bureau's registry record (建档立卡).
-type VeteranRecord struct {
-	ID                   string            `json:"id"`
-	Department           Department        `json:"department"`
-	SourceID             string            `json:"sourceId"`
-	SourceVersion        int               `json:"sourceVersion"`
-	AsOf                 Date              `json:"asOf"`
-	Name                 string            `json:"name"`
-	IDNumber             *string           `json:"idNumber,omitempty"`
-	IDNumberValid        bool              `json:"idNumberValid"`
-	Sex                  *Sex              `json:"sex,omitempty"`
-	BirthDate            *Date             `json:"birthDate,omitempty"`
-	Phone                *string           `json:"phone,omitempty"`
-	Address              *string           `json:"address,omitempty"`
-	RegionCode           string            `json:"regionCode"`
-	Person               *Person           `json:"person,omitempty"`
-	LinkMethod           *string           `json:"linkMethod,omitempty"`
-	LinkedAt             *time.Time        `json:"linkedAt,omitempty"`
-	CreatedAt            time.Time         `json:"createdAt"`
-	UpdatedAt            time.Time         `json:"updatedAt"`
-	ServiceBranch        *string           `json:"serviceBranch,omitempty"`
-	EnlistDate           *Date             `json:"enlistDate,omitempty"`
-	DischargeDate        *Date             `json:"dischargeDate,omitempty"`
-	DischargeMode        *DischargeMode    `json:"dischargeMode,omitempty"`
-	Rank                 *string           `json:"rank,omitempty"`
-	MilitarySpecialty    *string           `json:"militarySpecialty,omitempty"`
-	Merits               []Merit           `json:"merits"`
-	DisabilityGrade      *int              `json:"disabilityGrade,omitempty"`
-	DisabilityCause      *DisabilityCause  `json:"disabilityCause,omitempty"`
-	EntitledGroups       []EntitledGroup   `json:"entitledGroups"`
-	PreferentialCard     *PreferentialCard `json:"preferentialCard,omitempty"`
-	PlacementStatus      *PlacementStatus  `json:"placementStatus,omitempty"`
-	EmploymentStatus     *EmploymentStatus `json:"employmentStatus,omitempty"`
-	EmploymentSince      *Date             `json:"employmentSince,omitempty"`
-	Skills               []string          `json:"skills"`
-	Education            *Education        `json:"education,omitempty"`
-	PreferredOccupations []string          `json:"preferredOccupations"`
-	PreferredRegions     []string          `json:"preferredRegions"`
-	MonthlyBenefit       *Money            `json:"monthlyBenefit,omitempty"`
-}
-
-func (VeteranRecord) IsSourceRecord()                {}
-func (this VeteranRecord) GetID() string             { return this.ID }
-func (this VeteranRecord) GetDepartment() Department { return this.Department }
-func (this VeteranRecord) GetSourceID() string       { return this.SourceID }
-func (this VeteranRecord) GetSourceVersion() int     { return this.SourceVersion }
-func (this VeteranRecord) GetAsOf() Date             { return this.AsOf }
-func (this VeteranRecord) GetName() string           { return this.Name }
-func (this VeteranRecord) GetIDNumber() *string      { return this.IDNumber }
-
-// False when the ID number is missing or fails GB 11643 (e.g. a wrong check character).
-func (this VeteranRecord) GetIDNumberValid() bool { return this.IDNumberValid }
-func (this VeteranRecord) GetSex() *Sex           { return this.Sex }
-func (this VeteranRecord) GetBirthDate() *Date    { return this.BirthDate }
-func (this VeteranRecord) GetPhone() *string      { return this.Phone }
-func (this VeteranRecord) GetAddress() *string    { return this.Address }
-func (this VeteranRecord) GetRegionCode() string  { return this.RegionCode }
-
-// The person this record is linked to; null until linkage has run.
-func (this VeteranRecord) GetPerson() *Person { return this.Person }
-
-// How the record was linked: EXACT_ID (same valid ID number) or SINGLETON (a person of its own).
-func (this VeteranRecord) GetLinkMethod() *string  { return this.LinkMethod }
-func (this VeteranRecord) GetLinkedAt() *time.Time { return this.LinkedAt }
-func (this VeteranRecord) GetCreatedAt() time.Time { return this.CreatedAt }
-func (this VeteranRecord) GetUpdatedAt() time.Time { return this.UpdatedAt }
-
-// Keys every person record carries.
-type VeteranRecordInput struct {
-	// The department's own key, unique within the department.
-	SourceID string `json:"sourceId"`
-	// An older version never overwrites a newer one.
-	SourceVersion int `json:"sourceVersion"`
-	// YYYY-MM-DD: when the department last confirmed the record.
-	AsOf *string `json:"asOf,omitempty"`
-	Name *string `json:"name,omitempty"`
-	// 18 or 15 characters (GB 11643). A wrong check character is kept and marked invalid.
-	IDNumber *string `json:"idNumber,omitempty"`
-	// M or F.
-	Sex       *string `json:"sex,omitempty"`
-	BirthDate *string `json:"birthDate,omitempty"`
-	Phone     *string `json:"phone,omitempty"`
-	Address   *string `json:"address,omitempty"`
-	// 6, 9 or 12 digits.
-	RegionCode    *string `json:"regionCode,omitempty"`
-	ServiceBranch *string `json:"serviceBranch,omitempty"`
-	EnlistDate    *string `json:"enlistDate,omitempty"`
-	DischargeDate *string `json:"dischargeDate,omitempty"`
-	// One of the DischargeMode values.
-	DischargeMode        *string  `json:"dischargeMode,omitempty"`
-	Rank                 *string  `json:"rank,omitempty"`
-	MilitarySpecialty    *string  `json:"militarySpecialty,omitempty"`
-	Merits               []string `json:"merits,omitempty"`
-	DisabilityGrade      *int     `json:"disabilityGrade,omitempty"`
-	DisabilityCause      *string  `json:"disabilityCause,omitempty"`
-	EntitledGroups       []string `json:"entitledGroups,omitempty"`
-	PreferentialCard     *string  `json:"preferentialCard,omitempty"`
-	PlacementStatus      *string  `json:"placementStatus,omitempty"`
-	EmploymentStatus     *string  `json:"employmentStatus,omitempty"`
-	EmploymentSince      *string  `json:"employmentSince,omitempty"`
-	Skills               []string `json:"skills,omitempty"`
-	Education            *string  `json:"education,omitempty"`
-	PreferredOccupations []string `json:"preferredOccupations,omitempty"`
-	PreferredRegions     []string `json:"preferredRegions,omitempty"`
-	MonthlyBenefit       *float64 `json:"monthlyBenefit,omitempty"`
 }
 
 // Who the current request acts as.

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/vethub/vethub/db"
+	"github.com/vethub/vethub/feed"
+	"github.com/vethub/vethub/ingest"
+	"github.com/vethub/vethub/jobs"
+)
+
+const importUsage = `usage: vethub import --department veteran|civil|health|jobs [flags] FILE
+
+Loads an NDJSON feed (one record per line, the keys of the feed format in the
+README) into the hub. Lines are validated; a bad line is reported with its
+line number, key and reason and does not stop the others. Records are
+upserted by department and sourceId: an older sourceVersion never overwrites a
+newer one, so importing the same file again changes nothing. FILE "-" reads
+standard input. After loading, import links the new records to persons and
+waits for that to finish (unless --no-wait).
+
+Environment: DATABASE_URL (overridden by --database-url).
+
+Flags:
+`
+
+func runImport(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	dept := fs.String("department", "", "veteran, civil, health or jobs (required)")
+	dbURL := fs.String("database-url", envOr("DATABASE_URL", defaultDatabaseURL), "PostgreSQL URL")
+	chunk := fs.Int("chunk", 20000, "lines per transaction")
+	noWait := fs.Bool("no-wait", false, "return once stored; leave linkage to a running server")
+	quiet := fs.Bool("quiet", false, "no progress bar")
+	fs.Usage = func() { fmt.Fprint(fs.Output(), importUsage); fs.PrintDefaults() }
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 || *dept == "" {
+		fs.Usage()
+		return errUsage
+	}
+	in, size, err := openInput(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	store, err := db.Open(ctx, *dbURL, 4)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	return importFeed(ctx, store, *dept, in, size, importOptions{chunk: *chunk, wait: !*noWait, progress: !*quiet})
+}
+
+type importOptions struct {
+	chunk          int
+	wait, progress bool
+}
+
+func importFeed(ctx context.Context, store *db.Store, dept string, in io.Reader, size int64, o importOptions) error {
+	quietLog := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	queue, err := jobs.New(store, quietLog, jobs.Config{Work: o.wait})
+	if err != nil {
+		return err
+	}
+	bar := newBar(size, o.progress)
+	opts := ingest.FileOptions{ChunkSize: o.chunk, OnProblem: printProblem}
+	start := time.Now()
+	svc := ingest.New(store, queue)
+	var rep ingest.FileReport
+	counted := progressbar.NewReader(in, bar)
+	if strings.EqualFold(dept, "jobs") {
+		rep, err = svc.ImportPostings(ctx, &counted, opts)
+	} else {
+		d, derr := feed.ParseDepartment(dept)
+		if derr != nil {
+			return fmt.Errorf("--department: %w", derr)
+		}
+		rep, err = svc.ImportRecords(ctx, d, &counted, opts)
+	}
+	bar.Finish()
+	if err != nil {
+		return err
+	}
+	stored := time.Since(start)
+	printReport(dept, rep, stored)
+	if !o.wait || len(rep.JobIDs) == 0 {
+		return nil
+	}
+	return waitForLinks(ctx, queue, rep.JobIDs)
+}
+
+func waitForLinks(ctx context.Context, queue *jobs.Queue, ids []int64) error {
+	start := time.Now()
+	if err := queue.Start(ctx); err != nil {
+		return err
+	}
+	defer queue.Stop(context.WithoutCancel(ctx))
+	if err := queue.Wait(ctx, ids); err != nil {
+		return fmt.Errorf("linking: %w", err)
+	}
+	fmt.Fprintf(os.Stderr, "linked to persons in %s\n", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+func printProblem(p ingest.LineProblem) {
+	for _, e := range p.Errors {
+		key := e.Path
+		if key == "" {
+			key = "(line)"
+		}
+		fmt.Fprintf(os.Stderr, "line %d: %s %s: %s: %s\n", p.Line, strings.ToLower(p.Status), key, e.Code, e.Message)
+	}
+}
+
+func printReport(dept string, rep ingest.FileReport, took time.Duration) {
+	s := rep.Summary
+	rate := float64(rep.Lines) / took.Seconds()
+	fmt.Fprintf(os.Stderr, "%s: %d lines in %s (%.0f lines/s): %d created, %d updated, %d unchanged, %d stale, %d rejected\n",
+		dept, rep.Lines, took.Round(time.Millisecond), rate, s.Created, s.Updated, s.Unchanged, s.Stale, s.Rejected)
+	if len(rep.Warnings) > 0 {
+		codes := make([]string, 0, len(rep.Warnings))
+		for c, n := range rep.Warnings {
+			codes = append(codes, fmt.Sprintf("%s %d", c, n))
+		}
+		sort.Strings(codes)
+		fmt.Fprintf(os.Stderr, "kept with warnings: %s\n", strings.Join(codes, ", "))
+	}
+}
+
+func openInput(path string) (io.ReadCloser, int64, error) {
+	if path == "-" {
+		return io.NopCloser(os.Stdin), -1, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return f, st.Size(), nil
+}
+
+// newBar draws progress on a terminal only; elsewhere it is silent.
+func newBar(size int64, want bool) *progressbar.ProgressBar {
+	if !want || !term.IsTerminal(int(os.Stderr.Fd())) {
+		return progressbar.DefaultBytesSilent(size)
+	}
+	return progressbar.DefaultBytes(size, "importing")
+}
