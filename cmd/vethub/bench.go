@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"time"
+)
+
+const benchUsage = `usage: vethub bench person|ingest [flags]
+
+Measures a running vethub over HTTP, from this machine:
+  person   p50/p90/p99 latency and throughput of person(id) with every
+           department's record, for random person ids read from the database
+  ingest   records/s of the GraphQL batch mutations, sending an NDJSON feed
+           (the feed keys are the mutation's input keys) in batches
+
+Environment: DATABASE_URL (person ids), VETHUB_BENCH_URL.
+
+Flags:
+`
+
+type benchConfig struct {
+	url, token, dbURL, file, department string
+	duration                            time.Duration
+	concurrency, batch, ids             int
+}
+
+func runBench(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	var c benchConfig
+	fs.StringVar(&c.url, "url", envOr("VETHUB_BENCH_URL", "http://127.0.0.1:8080/graphql"), "GraphQL endpoint")
+	fs.StringVar(&c.token, "token", "", "bearer token (required; ingest needs admin or the department's integrator)")
+	fs.StringVar(&c.dbURL, "database-url", envOr("DATABASE_URL", defaultDatabaseURL), "PostgreSQL URL, to pick person ids")
+	fs.DurationVar(&c.duration, "duration", 10*time.Second, "person: how long to send requests")
+	fs.IntVar(&c.concurrency, "concurrency", 32, "requests in flight")
+	fs.IntVar(&c.ids, "ids", 10000, "person: how many random person ids to cycle through")
+	fs.StringVar(&c.file, "file", "", "ingest: NDJSON feed to send")
+	fs.StringVar(&c.department, "department", "", "ingest: veteran, civil, health or jobs")
+	fs.IntVar(&c.batch, "batch", 1000, "ingest: records per mutation")
+	fs.Usage = func() { fmt.Fprint(fs.Output(), benchUsage); fs.PrintDefaults() }
+	what, rest := firstArg(args)
+	if err := fs.Parse(rest); err != nil {
+		return err
+	}
+	if c.token == "" || fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	switch what {
+	case "person":
+		return benchPerson(ctx, c)
+	case "ingest":
+		if c.file == "" || c.department == "" {
+			fs.Usage()
+			return errUsage
+		}
+		return benchIngest(ctx, c)
+	}
+	fs.Usage()
+	return errUsage
+}
