@@ -7,25 +7,70 @@ package resolvers
 
 import (
 	"context"
-	"fmt"
 
+	"github.com/vethub/vethub/db"
 	"github.com/vethub/vethub/graph"
 	"github.com/vethub/vethub/graph/model"
 )
 
 // Record is the resolver for the record field.
 func (r *changeResolver) Record(ctx context.Context, obj *model.Change) (model.SourceRecord, error) {
-	panic(fmt.Errorf("not implemented: Record - record"))
+	if obj.Kind == model.ChangeKindJob {
+		return nil, nil
+	}
+	l, err := loaders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := l.RecordByID(ctx, obj.RecordID)
+	if err != nil || rec == nil {
+		return nil, err
+	}
+	return sourceRecordFromRow(rec)
 }
 
 // Posting is the resolver for the posting field.
 func (r *changeResolver) Posting(ctx context.Context, obj *model.Change) (*model.JobPosting, error) {
-	panic(fmt.Errorf("not implemented: Posting - posting"))
+	if obj.Kind != model.ChangeKindJob {
+		return nil, nil
+	}
+	l, err := loaders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p, err := l.JobPostingByID(ctx, obj.RecordID)
+	if err != nil || p == nil {
+		return nil, err
+	}
+	return jobPostingFromRow(p), nil
 }
 
 // Changes is the resolver for the changes field.
 func (r *queryResolver) Changes(ctx context.Context, after *string, first *int, department *model.Department) (*model.ChangeConnection, error) {
-	panic(fmt.Errorf("not implemented: Changes - changes"))
+	n, err := pageSize("first", first, 100, db.ChangesListMax)
+	if err != nil {
+		return nil, err
+	}
+	cursor, err := changeCursorDecode(after)
+	if err != nil {
+		return nil, err
+	}
+	l, err := loaders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var dept string
+	if department != nil {
+		dept = string(*department)
+	}
+	changes, hasNext, err := r.store.ChangesList(ctx, l.Scope(), cursor, n, dept)
+	if err != nil {
+		return nil, err
+	}
+	if err := prefetchChanges(ctx, l, changes); err != nil {
+		return nil, err
+	}
+	return changeConnection(changes, hasNext, after), nil
 }
 
 // Change returns graph.ChangeResolver implementation.

@@ -7,15 +7,19 @@ package resolvers
 
 import (
 	"context"
-	"fmt"
 
+	"github.com/vethub/vethub/auth"
 	"github.com/vethub/vethub/graph"
 	"github.com/vethub/vethub/graph/model"
 )
 
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*model.Viewer, error) {
-	panic(fmt.Errorf("not implemented: Viewer - viewer"))
+	p, err := auth.Require(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return viewerFromPrincipal(p), nil
 }
 
 // Mutation returns graph.MutationResolver implementation.

@@ -7,7 +7,6 @@ package resolvers
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/vethub/vethub/feed"
 	"github.com/vethub/vethub/graph"
@@ -48,12 +47,34 @@ func (r *mutationResolver) UpsertJobPostings(ctx context.Context, postings []fee
 
 // Posting is the resolver for the posting field.
 func (r *upsertJobResultResolver) Posting(ctx context.Context, obj *model.UpsertJobResult) (*model.JobPosting, error) {
-	panic(fmt.Errorf("not implemented: Posting - posting"))
+	if obj.PostingID == 0 {
+		return nil, nil
+	}
+	l, err := loaders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	row, err := l.JobPostingByID(ctx, obj.PostingID)
+	if err != nil || row == nil {
+		return nil, err
+	}
+	return jobPostingFromRow(row), nil
 }
 
 // Record is the resolver for the record field.
 func (r *upsertRecordResultResolver) Record(ctx context.Context, obj *model.UpsertRecordResult) (model.SourceRecord, error) {
-	panic(fmt.Errorf("not implemented: Record - record"))
+	if obj.RecordID == 0 {
+		return nil, nil
+	}
+	l, err := loaders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	row, err := l.RecordByID(ctx, obj.RecordID)
+	if err != nil || row == nil {
+		return nil, err
+	}
+	return sourceRecordFromRow(row)
 }
 
 // UpsertJobResult returns graph.UpsertJobResultResolver implementation.

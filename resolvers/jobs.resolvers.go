@@ -7,20 +7,32 @@ package resolvers
 
 import (
 	"context"
-	"fmt"
+	"errors"
 
+	"github.com/vethub/vethub/db"
 	"github.com/vethub/vethub/graph"
 	"github.com/vethub/vethub/graph/model"
 )
 
 // Region is the resolver for the region field.
 func (r *jobPostingResolver) Region(ctx context.Context, obj *model.JobPosting) (*model.Region, error) {
-	panic(fmt.Errorf("not implemented: Region - region"))
+	return regionContaining(ctx, obj.RegionCode)
 }
 
 // JobPosting is the resolver for the jobPosting field.
 func (r *queryResolver) JobPosting(ctx context.Context, sourceID string) (*model.JobPosting, error) {
-	panic(fmt.Errorf("not implemented: JobPosting - jobPosting"))
+	l, err := loaders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p, err := r.store.JobPostingGet(ctx, l.Scope(), sourceID)
+	if errors.Is(err, db.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return jobPostingFromRow(&p), nil
 }
 
 // JobPosting returns graph.JobPostingResolver implementation.

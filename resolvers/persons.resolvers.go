@@ -7,50 +7,112 @@ package resolvers
 
 import (
 	"context"
-	"fmt"
+	"errors"
 
+	"github.com/vethub/vethub/db"
 	"github.com/vethub/vethub/graph"
 	"github.com/vethub/vethub/graph/model"
 )
 
 // Region is the resolver for the region field.
 func (r *personResolver) Region(ctx context.Context, obj *model.Person) (*model.Region, error) {
-	panic(fmt.Errorf("not implemented: Region - region"))
+	return regionContaining(ctx, obj.RegionCode)
 }
 
 // Veteran is the resolver for the veteran field.
 func (r *personResolver) Veteran(ctx context.Context, obj *model.Person) (*model.VeteranRecord, error) {
-	panic(fmt.Errorf("not implemented: Veteran - veteran"))
+	rec, err := latestRecord(ctx, obj.PersonID, "VETERAN")
+	if err != nil || rec == nil {
+		return nil, err
+	}
+	return veteranFromRow(rec)
 }
 
 // Civil is the resolver for the civil field.
 func (r *personResolver) Civil(ctx context.Context, obj *model.Person) (*model.CivilRecord, error) {
-	panic(fmt.Errorf("not implemented: Civil - civil"))
+	rec, err := latestRecord(ctx, obj.PersonID, "CIVIL")
+	if err != nil || rec == nil {
+		return nil, err
+	}
+	return civilFromRow(rec)
 }
 
 // Health is the resolver for the health field.
 func (r *personResolver) Health(ctx context.Context, obj *model.Person) (*model.HealthRecord, error) {
-	panic(fmt.Errorf("not implemented: Health - health"))
+	rec, err := latestRecord(ctx, obj.PersonID, "HEALTH")
+	if err != nil || rec == nil {
+		return nil, err
+	}
+	return healthFromRow(rec)
 }
 
 // Records is the resolver for the records field.
 func (r *personResolver) Records(ctx context.Context, obj *model.Person) ([]model.SourceRecord, error) {
-	panic(fmt.Errorf("not implemented: Records - records"))
+	records, err := personRecords(ctx, obj.PersonID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.SourceRecord, len(records))
+	for i := range records {
+		if out[i], err = sourceRecordFromRow(&records[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // MergedInto is the resolver for the mergedInto field.
 func (r *personResolver) MergedInto(ctx context.Context, obj *model.Person) (*model.Person, error) {
-	panic(fmt.Errorf("not implemented: MergedInto - mergedInto"))
+	return personLoad(ctx, obj.MergedIntoID)
 }
 
 // Person is the resolver for the person field.
 func (r *queryResolver) Person(ctx context.Context, id string) (*model.Person, error) {
-	panic(fmt.Errorf("not implemented: Person - person"))
+	n, ok := idParse(id)
+	if !ok {
+		return nil, nil // no person has such an id
+	}
+	l, err := loaders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p, err := r.store.PersonGet(ctx, l.Scope(), n)
+	if errors.Is(err, db.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	l.PrimePersons(ctx, []db.Person{p})
+	return personFromRow(&p), nil
 }
 
 // Persons is the resolver for the persons field.
 func (r *queryResolver) Persons(ctx context.Context, filter *model.PersonFilter, first *int, after *string) (*model.PersonConnection, error) {
-	panic(fmt.Errorf("not implemented: Persons - persons"))
+	n, err := pageSize("first", first, 20, db.PersonListMax)
+	if err != nil {
+		return nil, err
+	}
+	afterID, err := personCursorDecode(after)
+	if err != nil {
+		return nil, err
+	}
+	f, err := personFilterFromModel(filter)
+	if err != nil {
+		return nil, err
+	}
+	l, err := loaders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	persons, hasNext, err := r.store.PersonList(ctx, l.Scope(), f, n, afterID)
+	if err != nil {
+		return nil, err
+	}
+	if err := prefetchPersons(ctx, l, persons); err != nil {
+		return nil, err
+	}
+	return personConnection(persons, hasNext), nil
 }
 
 // Person returns graph.PersonResolver implementation.

@@ -7,30 +7,45 @@ package resolvers
 
 import (
 	"context"
-	"fmt"
+	"errors"
 
+	"github.com/vethub/vethub/db"
 	"github.com/vethub/vethub/graph"
 	"github.com/vethub/vethub/graph/model"
 )
 
 // Person is the resolver for the person field.
 func (r *civilRecordResolver) Person(ctx context.Context, obj *model.CivilRecord) (*model.Person, error) {
-	panic(fmt.Errorf("not implemented: Person - person"))
+	return personLoad(ctx, obj.PersonID)
 }
 
 // Person is the resolver for the person field.
 func (r *healthRecordResolver) Person(ctx context.Context, obj *model.HealthRecord) (*model.Person, error) {
-	panic(fmt.Errorf("not implemented: Person - person"))
+	return personLoad(ctx, obj.PersonID)
 }
 
 // SourceRecord is the resolver for the sourceRecord field.
 func (r *queryResolver) SourceRecord(ctx context.Context, department model.Department, sourceID string) (model.SourceRecord, error) {
-	panic(fmt.Errorf("not implemented: SourceRecord - sourceRecord"))
+	if department == model.DepartmentJobs {
+		return nil, badInput("department", "JOBS sends job postings, not person records: use jobPosting")
+	}
+	l, err := loaders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := r.store.RecordGetBySource(ctx, l.Scope(), string(department), sourceID)
+	if errors.Is(err, db.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return sourceRecordFromRow(&rec)
 }
 
 // Person is the resolver for the person field.
 func (r *veteranRecordResolver) Person(ctx context.Context, obj *model.VeteranRecord) (*model.Person, error) {
-	panic(fmt.Errorf("not implemented: Person - person"))
+	return personLoad(ctx, obj.PersonID)
 }
 
 // CivilRecord returns graph.CivilRecordResolver implementation.

@@ -7,7 +7,6 @@ package resolvers
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/vethub/vethub/graph"
 	"github.com/vethub/vethub/graph/model"
@@ -15,17 +14,28 @@ import (
 
 // Region is the resolver for the region field.
 func (r *queryResolver) Region(ctx context.Context, code string) (*model.Region, error) {
-	panic(fmt.Errorf("not implemented: Region - region"))
+	return regionLoad(ctx, code)
 }
 
 // Parent is the resolver for the parent field.
 func (r *regionResolver) Parent(ctx context.Context, obj *model.Region) (*model.Region, error) {
-	panic(fmt.Errorf("not implemented: Parent - parent"))
+	return regionLoad(ctx, obj.ParentCode)
 }
 
 // Parents is the resolver for the parents field.
 func (r *regionResolver) Parents(ctx context.Context, obj *model.Region) ([]model.Region, error) {
-	panic(fmt.Errorf("not implemented: Parents - parents"))
+	out := []model.Region{}
+	// The loader primes every ancestor with the region, so this walk
+	// costs no query; the bound guards against a parent_code cycle.
+	for code := obj.ParentCode; code != "" && len(out) < maxRegionDepth; {
+		p, err := regionLoad(ctx, code)
+		if err != nil || p == nil {
+			return out, err
+		}
+		out = append(out, *p)
+		code = p.ParentCode
+	}
+	return out, nil
 }
 
 // Region returns graph.RegionResolver implementation.

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/vethub/vethub/db"
 )
@@ -52,6 +53,24 @@ func New(t testing.TB) *db.Store {
 	}
 	t.Cleanup(store.Close)
 	return store
+}
+
+// NewWithTracer is New with tracer installed on every connection of the
+// pool, e.g. to count the queries a request makes.
+func NewWithTracer(t testing.TB, tracer pgx.QueryTracer) *db.Store {
+	t.Helper()
+	cfg, err := pgxpool.ParseConfig(NewURL(t))
+	if err != nil {
+		t.Fatalf("dbtest: parse url: %v", err)
+	}
+	cfg.MaxConns = 8
+	cfg.ConnConfig.Tracer = tracer
+	pool, err := pgxpool.NewWithConfig(context.Background(), cfg)
+	if err != nil {
+		t.Fatalf("dbtest: open: %v", err)
+	}
+	t.Cleanup(pool.Close)
+	return &db.Store{Pool: pool}
 }
 
 // NewURL creates a fresh migrated database and returns its URL; the

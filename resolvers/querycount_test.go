@@ -1,0 +1,98 @@
+package resolvers_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/99designs/gqlgen/client"
+
+	"github.com/vethub/vethub/db/dbtest"
+)
+
+// pageQuery asks for everything a caseworker's list view could: each
+// person's three latest records, all records, the region with its parents,
+// and the way back from every record to its person.
+const pageQuery = `query($first: Int!) { persons(first: $first) {
+	edges { node {
+		id name departments
+		region { code name parents { code name } parent { code } }
+		veteran { dischargeMode merits person { id name } }
+		civil { dibaoStatus temporaryAssistance { amount } person { id } }
+		health { seriousIllnesses outOfPocket person { id region { code } } }
+		records { id department person { id } }
+		mergedInto { id }
+	} }
+	pageInfo { hasNextPage endCursor } } }`
+
+// TestPageQueryCount checks that a page costs a fixed number of queries,
+// whatever its size: the loaders batch each level of the page into one
+// query, and the page primes the person loader for the back-edges.
+func TestPageQueryCount(t *testing.T) {
+	t.Parallel()
+	counter := &queryCounter{}
+	store := dbtest.NewWithTracer(t, counter)
+	f := fixtures{t, store}
+	townships := []string{"330824106", "330824107", "330824115", "341103100", "341103003"}
+	for i := range 100 {
+		f.full(fmt.Sprintf("人%03d", i), fmt.Sprintf("%s%03d", townships[i%len(townships)], i))
+	}
+	c := newAPI(t, store).as(admin)
+	counts := map[int]int{}
+	for _, first := range []int{10, 100, 10} { // 10 again: warm statement caches change nothing
+		counter.reset()
+		var out struct {
+			Persons struct {
+				Edges []struct {
+					Node struct {
+						Veteran, Civil, Health struct{ Person struct{ ID string } }
+						Records                []struct{ Person struct{ ID string } }
+						Region                 struct{ Parents []struct{ Code string } }
+					}
+				}
+			}
+		}
+		mustQuery(t, c, pageQuery, &out, client.Var("first", first))
+		sqls := counter.reset()
+		checkPage(t, first, len(out.Persons.Edges), len(out.Persons.Edges[first-1].Node.Records),
+			len(out.Persons.Edges[first-1].Node.Region.Parents))
+		t.Logf("page of %d: %d queries:\n%s", first, len(sqls), strings.Join(sqls, "\n"))
+		if counts[first] != 0 && counts[first] != len(sqls) {
+			t.Errorf("page of %d: %d queries, before %d", first, len(sqls), counts[first])
+		}
+		counts[first] = len(sqls)
+	}
+	const want = 3 // persons page, records of the page's persons, regions with ancestors
+	if counts[10] != want || counts[100] != want {
+		t.Fatalf("queries: page of 10 = %d, page of 100 = %d; want %d for both", counts[10], counts[100], want)
+	}
+}
+
+func checkPage(t *testing.T, first, edges, records, parents int) {
+	t.Helper()
+	if edges != first || records != 3 || parents != 3 {
+		t.Fatalf("page of %d: %d edges, last has %d records and %d parents; want %d, 3, 3", first, edges, records, parents, first)
+	}
+}
+
+// TestPageQueryCountLean checks that the prefetch follows the selection: a
+// page that asks for no relation costs its one query.
+func TestPageQueryCountLean(t *testing.T) {
+	t.Parallel()
+	counter := &queryCounter{}
+	store := dbtest.NewWithTracer(t, counter)
+	f := fixtures{t, store}
+	for i := range 5 {
+		f.full(fmt.Sprintf("人%d", i), "330824106")
+	}
+	counter.reset()
+	var out struct {
+		Persons struct {
+			Edges []struct{ Node struct{ Name string } }
+		}
+	}
+	mustQuery(t, newAPI(t, store).as(admin), `{ persons(first: 5) { edges { node { id name } } } }`, &out)
+	if sqls := counter.reset(); len(sqls) != 1 || len(out.Persons.Edges) != 5 {
+		t.Fatalf("%d edges in %d queries, want 5 in 1: %q", len(out.Persons.Edges), len(sqls), sqls)
+	}
+}

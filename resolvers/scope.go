@@ -1,0 +1,56 @@
+package resolvers
+
+import (
+	"context"
+
+	"github.com/vethub/vethub/auth"
+	"github.com/vethub/vethub/db"
+)
+
+// scopeFrom maps the request's principal to the scope every read applies
+// in SQL: admins and dashboards read everything, analysts their regions,
+// integrators their department. It fails without a principal, and for a
+// principal that would otherwise read more than it should (an analyst
+// without regions, an integrator without a department).
+func scopeFrom(ctx context.Context) (db.Scope, error) {
+	p, err := auth.Require(ctx)
+	if err != nil {
+		return db.Scope{}, err
+	}
+	switch p.Role {
+	case auth.RoleAdmin, auth.RoleDashboard:
+		return db.Scope{}, nil
+	case auth.RoleAnalyst:
+		if len(p.Regions) > 0 {
+			return db.Scope{Regions: p.Regions}, nil
+		}
+	case auth.RoleIntegrator:
+		if p.Department != "" {
+			return db.Scope{Department: p.Department}, nil
+		}
+	}
+	return db.Scope{}, auth.Forbiddenf("token %d (%s) has no readable scope", p.TokenID, p.Role)
+}
+
+// WithLoaders returns ctx with fresh dataloaders scoped to the request's
+// principal, which must already be in ctx; without one ctx is returned
+// as is and every loader-backed field fails. The server calls it once per
+// operation (server.Deps.RequestScope).
+func (r *Resolver) WithLoaders(ctx context.Context) context.Context {
+	scope, err := scopeFrom(ctx)
+	if err != nil {
+		return ctx
+	}
+	return r.store.WithLoaders(ctx, scope)
+}
+
+// loaders returns the request's dataloaders, or the reason there are none.
+func loaders(ctx context.Context) (*db.Loaders, error) {
+	if l := db.LoadersFrom(ctx); l != nil {
+		return l, nil
+	}
+	if _, err := scopeFrom(ctx); err != nil {
+		return nil, err
+	}
+	return nil, errNoLoaders
+}
