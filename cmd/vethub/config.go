@@ -21,6 +21,7 @@ const (
 type config struct {
 	databaseURL   string
 	dbMaxConns    int
+	pprofAddr     string
 	addr          string
 	logLevel      string
 	logFormat     string
@@ -46,6 +47,7 @@ func (c *config) bindServe(fs *flag.FlagSet) {
 	fs.BoolVar(&c.ide, "ide", c.envBool("VETHUB_IDE"), "serve the GraphiQL IDE at / (env VETHUB_IDE)")
 	fs.BoolVar(&c.introspection, "introspection", c.envBool("VETHUB_INTROSPECTION"), "allow schema introspection (env VETHUB_INTROSPECTION)")
 	fs.IntVar(&c.dbMaxConns, "db-max-conns", c.envInt("VETHUB_DB_MAX_CONNS"), "database pool size; 0 is pgx's default, max(4, CPUs) (env VETHUB_DB_MAX_CONNS)")
+	fs.StringVar(&c.pprofAddr, "pprof-addr", envOr("VETHUB_PPROF_ADDR", ""), "serve Go profiles (net/http/pprof) on this separate `address`, e.g. 127.0.0.1:6060; off when empty (env VETHUB_PPROF_ADDR)")
 }
 
 // parse parses args into fs and checks the environment and the log

@@ -67,6 +67,7 @@ func serve(ctx context.Context, c config, log *slog.Logger) error {
 		return err
 	}
 	log.Info("database ready", "schema_version", mig.Version, "applied", len(mig.Applied))
+	startPprof(ctx, c.pprofAddr, log)
 	// The workers outlive the signal: they stop only after HTTP has.
 	runner, err := jobs.Start(context.WithoutCancel(ctx), store, log)
 	if err != nil {
