@@ -36,6 +36,10 @@ func Open(ctx context.Context, url string, maxConns int32) (*Store, error) {
 		cfg.MaxConns = maxConns
 	}
 	cfg.ConnConfig.RuntimeParams["application_name"] = "vethub"
+	// Batches of 10,000 staged records sort and stage in memory with these;
+	// the server defaults (4 MB, 8 MB) spill them to disk.
+	cfg.ConnConfig.RuntimeParams["work_mem"] = "32MB"
+	cfg.ConnConfig.RuntimeParams["temp_buffers"] = "64MB"
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("database connect: %w", err)

@@ -1,10 +1,12 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/vethub/vethub/db"
 	"github.com/vethub/vethub/feed"
@@ -12,7 +14,8 @@ import (
 
 // FileOptions tune ImportRecords and ImportPostings.
 type FileOptions struct {
-	ChunkSize int               // lines per transaction; 0 means 20,000
+	ChunkSize int               // lines per transaction; 0 means 10,000
+	Workers   int               // chunks decoded and stored at once; 0 means 3
 	OnProblem func(LineProblem) // called for every rejected or stale line
 	OnChunk   func(lines int)   // called after each stored chunk with the lines read so far
 }
@@ -33,8 +36,8 @@ type FileReport struct {
 	JobIDs   []int64        // follow-up jobs enqueued, one per chunk that wrote something
 }
 
-// ImportRecords loads an NDJSON feed of one department: lines are decoded
-// and validated while the previous chunk is being stored, each chunk in one
+// ImportRecords loads an NDJSON feed of one department in chunks that are
+// decoded, validated and stored by several workers at once, each chunk in one
 // transaction (COPY into staging, one upsert, its linkage job). A bad line
 // is reported through OnProblem and never stops the rest; re-importing the
 // same file writes nothing.
@@ -48,48 +51,108 @@ func (s *Service) ImportPostings(ctx context.Context, r io.Reader, opts FileOpti
 	return importFile(ctx, r, opts, feed.DecodeJob, s.Postings)
 }
 
-// chunk is a run of decoded lines with their line numbers.
-type chunk[T any] struct {
-	results []T
-	lines   []int
+// rawChunk is a run of lines with their numbers, read but not decoded.
+type rawChunk struct {
+	seq     int
+	lines   [][]byte
+	numbers []int
 	read    int // lines read so far, including this chunk
+}
+
+// storedChunk is a chunk's outcome, reported in reading order.
+type storedChunk struct {
+	seq     int
+	batch   Batch
+	numbers []int
+	read    int
 	err     error
 }
 
 func importFile[T any](ctx context.Context, r io.Reader, opts FileOptions, decode func([]byte) T, store func(context.Context, []T) (Batch, error)) (FileReport, error) {
 	if opts.ChunkSize <= 0 {
-		opts.ChunkSize = 20000
+		opts.ChunkSize = 10000
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = 3
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	chunks := make(chan chunk[T], 1) // decode one chunk ahead of the database
-	go readChunks(ctx, r, opts.ChunkSize, decode, chunks)
-	rep := FileReport{Warnings: map[string]int{}}
-	for c := range chunks {
-		if c.err != nil {
-			return rep, c.err
-		}
-		b, err := store(ctx, c.results)
-		if err != nil {
-			return rep, fmt.Errorf("lines %d-%d: %w", c.lines[0], c.lines[len(c.lines)-1], err)
-		}
-		rep.record(b, c.lines, opts.OnProblem)
-		rep.Lines = c.read
-		if opts.OnChunk != nil {
-			opts.OnChunk(c.read)
-		}
+	raw := make(chan rawChunk, opts.Workers)
+	stored := make(chan storedChunk, opts.Workers)
+	readErr := make(chan error, 1)
+	go func() { readErr <- readChunks(ctx, r, opts.ChunkSize, raw) }()
+	var wg sync.WaitGroup
+	for range opts.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			storeChunks(ctx, raw, stored, decode, store)
+		}()
+	}
+	go func() { wg.Wait(); close(stored) }()
+	rep, err := collectChunks(stored, opts, cancel)
+	if err != nil {
+		return rep, err
+	}
+	if err := <-readErr; err != nil {
+		return rep, err
 	}
 	return rep, ctx.Err()
 }
 
-func readChunks[T any](ctx context.Context, r io.Reader, size int, decode func([]byte) T, out chan<- chunk[T]) {
+// storeChunks decodes and stores chunks until raw closes. Chunks hold
+// disjoint lines and each upsert locks rows in key order, so concurrent
+// chunks do not deadlock.
+func storeChunks[T any](ctx context.Context, raw <-chan rawChunk, out chan<- storedChunk, decode func([]byte) T, store func(context.Context, []T) (Batch, error)) {
+	for c := range raw {
+		results := make([]T, len(c.lines))
+		for i, line := range c.lines {
+			results[i] = decode(line)
+		}
+		b, err := store(ctx, results)
+		if err != nil {
+			err = fmt.Errorf("lines %d-%d: %w", c.numbers[0], c.numbers[len(c.numbers)-1], err)
+		}
+		out <- storedChunk{seq: c.seq, batch: b, numbers: c.numbers, read: c.read, err: err}
+	}
+}
+
+// collectChunks reports stored chunks in reading order; on the first error
+// it cancels the rest.
+func collectChunks(stored <-chan storedChunk, opts FileOptions, cancel func()) (FileReport, error) {
+	rep := FileReport{Warnings: map[string]int{}}
+	pending := map[int]storedChunk{}
+	next := 0
+	var firstErr error
+	for c := range stored {
+		if c.err != nil && firstErr == nil {
+			firstErr = c.err
+			cancel()
+		}
+		pending[c.seq] = c
+		for done, ok := pending[next]; ok && firstErr == nil; done, ok = pending[next] {
+			delete(pending, next)
+			next++
+			rep.record(done.batch, done.numbers, opts.OnProblem)
+			rep.Lines = done.read
+			if opts.OnChunk != nil {
+				opts.OnChunk(done.read)
+			}
+		}
+	}
+	return rep, firstErr
+}
+
+// readChunks splits the input into chunks of raw lines; an over-long line
+// becomes an invalid value so it is reported like any other bad line.
+func readChunks(ctx context.Context, r io.Reader, size int, out chan<- rawChunk) error {
 	defer close(out)
 	lr := feed.NewLineReader(r)
-	c := chunk[T]{}
+	c := rawChunk{}
 	send := func() bool {
 		select {
 		case out <- c:
-			c = chunk[T]{read: c.read}
+			c = rawChunk{seq: c.seq + 1, read: c.read}
 			return true
 		case <-ctx.Done():
 			return false
@@ -101,29 +164,22 @@ func readChunks[T any](ctx context.Context, r io.Reader, size int, decode func([
 			break
 		}
 		if err != nil && !errors.Is(err, feed.ErrLineTooLong) {
-			c.err = fmt.Errorf("read line %d: %w", n+1, err)
-			send()
-			return
+			return fmt.Errorf("read line %d: %w", n+1, err)
+		}
+		if err != nil {
+			line = []byte(`"line too long"`)
 		}
 		c.read++
-		c.results = append(c.results, decodeOrTooLong(decode, line, err))
-		c.lines = append(c.lines, n)
-		if len(c.results) == size && !send() {
-			return
+		c.lines = append(c.lines, bytes.Clone(line))
+		c.numbers = append(c.numbers, n)
+		if len(c.lines) == size && !send() {
+			return ctx.Err()
 		}
 	}
-	if len(c.results) > 0 {
+	if len(c.lines) > 0 {
 		send()
 	}
-}
-
-// decodeOrTooLong decodes a line; an over-long line decodes as an empty one,
-// which fails validation, so it is reported like any other bad line.
-func decodeOrTooLong[T any](decode func([]byte) T, line []byte, err error) T {
-	if err != nil {
-		return decode([]byte(`"line too long"`))
-	}
-	return decode(line)
+	return nil
 }
 
 func (rep *FileReport) record(b Batch, lines []int, onProblem func(LineProblem)) {

@@ -39,7 +39,8 @@ func runImport(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	dept := fs.String("department", "", "veteran, civil, health or jobs (required)")
 	dbURL := fs.String("database-url", envOr("DATABASE_URL", defaultDatabaseURL), "PostgreSQL URL")
-	chunk := fs.Int("chunk", 20000, "lines per transaction")
+	chunk := fs.Int("chunk", 10000, "lines per transaction")
+	workers := fs.Int("workers", 3, "chunks validated and stored at once")
 	noWait := fs.Bool("no-wait", false, "return once stored; leave linkage to a running server")
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), importUsage); fs.PrintDefaults() }
@@ -55,16 +56,16 @@ func runImport(ctx context.Context, args []string) error {
 		return err
 	}
 	defer in.Close()
-	store, err := db.Open(ctx, *dbURL, 4)
+	store, err := db.Open(ctx, *dbURL, int32(*workers+3))
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	return importFeed(ctx, store, *dept, in, size, importOptions{chunk: *chunk, wait: !*noWait, progress: !*quiet})
+	return importFeed(ctx, store, *dept, in, size, importOptions{chunk: *chunk, workers: *workers, wait: !*noWait, progress: !*quiet})
 }
 
 type importOptions struct {
-	chunk          int
+	chunk, workers int
 	wait, progress bool
 }
 
@@ -75,7 +76,7 @@ func importFeed(ctx context.Context, store *db.Store, dept string, in io.Reader,
 		return err
 	}
 	bar := newBar(size, o.progress)
-	opts := ingest.FileOptions{ChunkSize: o.chunk, OnProblem: printProblem}
+	opts := ingest.FileOptions{ChunkSize: o.chunk, Workers: o.workers, OnProblem: printProblem}
 	start := time.Now()
 	svc := ingest.New(store, queue)
 	var rep ingest.FileReport
