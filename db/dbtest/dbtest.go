@@ -116,6 +116,7 @@ func ensureTemplate() (string, error) {
 	if exists {
 		return name, nil
 	}
+	dropStaleTemplates(ctx, conn, name)
 	building := name + "_building"
 	conn.Exec(ctx, "DROP DATABASE IF EXISTS "+building+" WITH (FORCE)")
 	if _, err := conn.Exec(ctx, "CREATE DATABASE "+building); err != nil {
@@ -135,6 +136,22 @@ func ensureTemplate() (string, error) {
 		return "", err
 	}
 	return name, nil
+}
+
+// dropStaleTemplates removes templates of earlier migration sets, so a
+// changed schema leaves nothing behind on the server.
+func dropStaleTemplates(ctx context.Context, conn *pgx.Conn, keep string) {
+	rows, err := conn.Query(ctx, `SELECT datname FROM pg_database WHERE datname LIKE 'vethub\_tmpl\_%' AND datname <> $1`, keep)
+	if err != nil {
+		return
+	}
+	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return
+	}
+	for _, n := range names {
+		conn.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{n}.Sanitize()+" WITH (FORCE)")
+	}
 }
 
 func migrationsDigest() string {

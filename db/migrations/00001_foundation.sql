@@ -58,7 +58,6 @@ CREATE TABLE source_records (
     UNIQUE (department, source_id)
 );
 CREATE INDEX source_records_person_idx ON source_records (person_id);
-CREATE INDEX source_records_id_number_idx ON source_records (id_number) WHERE id_number IS NOT NULL;
 
 -- Job postings from the employment service, upserted by source_id.
 CREATE TABLE job_postings (
