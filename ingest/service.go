@@ -92,11 +92,11 @@ func (s *Service) Records(ctx context.Context, results []feed.Result) (Batch, er
 		recs[j] = results[i].Record
 	}
 	err := s.store.InTx(ctx, func(tx pgx.Tx) error {
-		outs, err := db.RecordsUpsert(ctx, tx, recs)
-		if err != nil {
-			return err
+		outs, jobID, err := s.storeRecords(ctx, tx, recs)
+		if err == nil {
+			applyOutcomes(b.Outcomes, keep, outs)
+			b.JobID = jobID
 		}
-		b.JobID, err = s.queue.LinkTx(ctx, tx, applyOutcomes(b.Outcomes, keep, outs))
 		return err
 	})
 	if err != nil {
@@ -138,20 +138,32 @@ func (s *Service) Postings(ctx context.Context, results []feed.JobResult) (Batch
 	return b, nil
 }
 
-// applyOutcomes copies the database outcomes onto the inputs they belong to
-// and returns the ids of rows that were written.
-func applyOutcomes(outs []Outcome, keep []int, dbOuts []db.UpsertOutcome) (written []int64) {
+// storeRecords writes records and enqueues linkage of those written, in tx:
+// both commit or neither does.
+func (s *Service) storeRecords(ctx context.Context, tx pgx.Tx, recs []feed.Record) ([]db.UpsertOutcome, int64, error) {
+	outs, err := db.RecordsUpsert(ctx, tx, recs)
+	if err != nil {
+		return nil, 0, err
+	}
+	var written []int64
+	for _, o := range outs {
+		if o.Status == db.StatusCreated || o.Status == db.StatusUpdated {
+			written = append(written, o.ID)
+		}
+	}
+	jobID, err := s.queue.LinkTx(ctx, tx, written)
+	return outs, jobID, err
+}
+
+// applyOutcomes copies the database outcomes onto the inputs they belong to.
+func applyOutcomes(outs []Outcome, keep []int, dbOuts []db.UpsertOutcome) {
 	for j, o := range dbOuts {
 		out := &outs[keep[j]]
 		out.Status, out.ID = o.Status, o.ID
 		if o.Status == db.StatusStale {
 			out.Errors = append(out.Errors, staleError(o))
 		}
-		if o.Status == db.StatusCreated || o.Status == db.StatusUpdated {
-			written = append(written, o.ID)
-		}
 	}
-	return written
 }
 
 func summarize(outs []Outcome) Summary {

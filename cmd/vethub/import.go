@@ -61,12 +61,14 @@ func runImport(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
-	return importFeed(ctx, store, *dept, in, size, importOptions{chunk: *chunk, workers: *workers, wait: !*noWait, progress: !*quiet})
+	o := importOptions{chunk: *chunk, workers: *workers, wait: !*noWait, progress: !*quiet, out: os.Stderr}
+	return importFeed(ctx, store, *dept, in, size, o)
 }
 
 type importOptions struct {
 	chunk, workers int
 	wait, progress bool
+	out            io.Writer // problems, summary and progress
 }
 
 func importFeed(ctx context.Context, store *db.Store, dept string, in io.Reader, size int64, o importOptions) error {
@@ -76,7 +78,8 @@ func importFeed(ctx context.Context, store *db.Store, dept string, in io.Reader,
 		return err
 	}
 	bar := newBar(size, o.progress)
-	opts := ingest.FileOptions{ChunkSize: o.chunk, Workers: o.workers, OnProblem: printProblem}
+	opts := ingest.FileOptions{ChunkSize: o.chunk, Workers: o.workers,
+		OnProblem: func(p ingest.LineProblem) { printProblem(o.out, p) }}
 	start := time.Now()
 	svc := ingest.New(store, queue)
 	var rep ingest.FileReport
@@ -95,14 +98,14 @@ func importFeed(ctx context.Context, store *db.Store, dept string, in io.Reader,
 		return err
 	}
 	stored := time.Since(start)
-	printReport(dept, rep, stored)
+	printReport(o.out, dept, rep, stored)
 	if !o.wait || len(rep.JobIDs) == 0 {
 		return nil
 	}
-	return waitForLinks(ctx, queue, rep.JobIDs)
+	return waitForLinks(ctx, queue, rep.JobIDs, o.out)
 }
 
-func waitForLinks(ctx context.Context, queue *jobs.Queue, ids []int64) error {
+func waitForLinks(ctx context.Context, queue *jobs.Queue, ids []int64, out io.Writer) error {
 	start := time.Now()
 	if err := queue.Start(ctx); err != nil {
 		return err
@@ -111,24 +114,24 @@ func waitForLinks(ctx context.Context, queue *jobs.Queue, ids []int64) error {
 	if err := queue.Wait(ctx, ids); err != nil {
 		return fmt.Errorf("linking: %w", err)
 	}
-	fmt.Fprintf(os.Stderr, "linked to persons in %s\n", time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(out, "linked to persons in %s\n", time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
-func printProblem(p ingest.LineProblem) {
+func printProblem(w io.Writer, p ingest.LineProblem) {
 	for _, e := range p.Errors {
 		key := e.Path
 		if key == "" {
 			key = "(line)"
 		}
-		fmt.Fprintf(os.Stderr, "line %d: %s %s: %s: %s\n", p.Line, strings.ToLower(p.Status), key, e.Code, e.Message)
+		fmt.Fprintf(w, "line %d: %s %s: %s: %s\n", p.Line, strings.ToLower(p.Status), key, e.Code, e.Message)
 	}
 }
 
-func printReport(dept string, rep ingest.FileReport, took time.Duration) {
+func printReport(w io.Writer, dept string, rep ingest.FileReport, took time.Duration) {
 	s := rep.Summary
 	rate := float64(rep.Lines) / took.Seconds()
-	fmt.Fprintf(os.Stderr, "%s: %d lines in %s (%.0f lines/s): %d created, %d updated, %d unchanged, %d stale, %d rejected\n",
+	fmt.Fprintf(w, "%s: %d lines in %s (%.0f lines/s): %d created, %d updated, %d unchanged, %d stale, %d rejected\n",
 		dept, rep.Lines, took.Round(time.Millisecond), rate, s.Created, s.Updated, s.Unchanged, s.Stale, s.Rejected)
 	if len(rep.Warnings) > 0 {
 		codes := make([]string, 0, len(rep.Warnings))
@@ -136,7 +139,7 @@ func printReport(dept string, rep ingest.FileReport, took time.Duration) {
 			codes = append(codes, fmt.Sprintf("%s %d", c, n))
 		}
 		sort.Strings(codes)
-		fmt.Fprintf(os.Stderr, "kept with warnings: %s\n", strings.Join(codes, ", "))
+		fmt.Fprintf(w, "kept with warnings: %s\n", strings.Join(codes, ", "))
 	}
 }
 
