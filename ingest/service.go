@@ -76,23 +76,66 @@ func New(store *db.Store, queue *jobs.Queue) *Service {
 // input's outcome. Invalid results are REJECTED; of several inputs with the
 // same sourceId only the newest is written, the others are STALE.
 func (s *Service) Records(ctx context.Context, results []feed.Result) (Batch, error) {
-	b := Batch{Outcomes: make([]Outcome, len(results))}
-	keep := make([]int, 0, len(results))
+	in := make([]input[feed.Record], len(results))
 	for i, r := range results {
-		b.Outcomes[i] = Outcome{Index: i, SourceID: r.Record.SourceID, Errors: r.Errors, Warnings: r.Warnings}
-		if r.OK() {
+		in[i] = input[feed.Record]{r.Record, r.Record.SourceID, r.Record.SourceVersion, r.Errors, r.Warnings}
+	}
+	b, err := ingestBatch(ctx, s.store, in, s.storeRecords)
+	if err != nil {
+		return Batch{}, fmt.Errorf("ingest records: %w", err)
+	}
+	return b, nil
+}
+
+// Postings stores the valid job postings among results, like Records.
+// Postings need no linkage, so no job is enqueued.
+func (s *Service) Postings(ctx context.Context, results []feed.JobResult) (Batch, error) {
+	in := make([]input[feed.Job], len(results))
+	for i, r := range results {
+		in[i] = input[feed.Job]{r.Job, r.Job.SourceID, r.Job.SourceVersion, r.Errors, r.Warnings}
+	}
+	storePostings := func(ctx context.Context, tx pgx.Tx, jobs []feed.Job) ([]db.UpsertOutcome, int64, error) {
+		outs, err := db.JobPostingsUpsert(ctx, tx, jobs)
+		return outs, 0, err
+	}
+	b, err := ingestBatch(ctx, s.store, in, storePostings)
+	if err != nil {
+		return Batch{}, fmt.Errorf("ingest postings: %w", err)
+	}
+	return b, nil
+}
+
+// input is one validated item with what ingest needs to know of it.
+type input[T any] struct {
+	item             T
+	sourceID         string
+	version          int64
+	errors, warnings []feed.FieldError
+}
+
+// storeFunc writes items in tx and may enqueue their follow-up job.
+type storeFunc[T any] func(context.Context, pgx.Tx, []T) ([]db.UpsertOutcome, int64, error)
+
+// ingestBatch rejects invalid inputs, keeps the newest per sourceId, stores the
+// rest in one transaction and reports every input's outcome.
+func ingestBatch[T any](ctx context.Context, store *db.Store, in []input[T], write storeFunc[T]) (Batch, error) {
+	b := Batch{Outcomes: make([]Outcome, len(in))}
+	keep := make([]int, 0, len(in))
+	for i, x := range in {
+		b.Outcomes[i] = Outcome{Index: i, SourceID: x.sourceID, Errors: x.errors, Warnings: x.warnings}
+		if len(x.errors) == 0 {
 			keep = append(keep, i)
 		} else {
 			b.Outcomes[i].Status = StatusRejected
 		}
 	}
-	keep = newestPerSource(keep, b.Outcomes, func(i int) int64 { return results[i].Record.SourceVersion })
-	recs := make([]feed.Record, len(keep))
+	keep = newestPerSource(keep, b.Outcomes, func(i int) int64 { return in[i].version })
+	items := make([]T, len(keep))
 	for j, i := range keep {
-		recs[j] = results[i].Record
+		items[j] = in[i].item
 	}
-	err := s.store.InTx(ctx, func(tx pgx.Tx) error {
-		outs, jobID, err := s.storeRecords(ctx, tx, recs)
+	err := store.InTx(ctx, func(tx pgx.Tx) error {
+		outs, jobID, err := write(ctx, tx, items)
 		if err == nil {
 			applyOutcomes(b.Outcomes, keep, outs)
 			b.JobID = jobID
@@ -100,39 +143,7 @@ func (s *Service) Records(ctx context.Context, results []feed.Result) (Batch, er
 		return err
 	})
 	if err != nil {
-		return Batch{}, fmt.Errorf("ingest records: %w", err)
-	}
-	b.Summary = summarize(b.Outcomes)
-	return b, nil
-}
-
-// Postings stores the valid job postings among results, like Records.
-// Postings need no linkage, so no job is enqueued.
-func (s *Service) Postings(ctx context.Context, results []feed.JobResult) (Batch, error) {
-	b := Batch{Outcomes: make([]Outcome, len(results))}
-	keep := make([]int, 0, len(results))
-	for i, r := range results {
-		b.Outcomes[i] = Outcome{Index: i, SourceID: r.Job.SourceID, Errors: r.Errors, Warnings: r.Warnings}
-		if r.OK() {
-			keep = append(keep, i)
-		} else {
-			b.Outcomes[i].Status = StatusRejected
-		}
-	}
-	keep = newestPerSource(keep, b.Outcomes, func(i int) int64 { return results[i].Job.SourceVersion })
-	postings := make([]feed.Job, len(keep))
-	for j, i := range keep {
-		postings[j] = results[i].Job
-	}
-	err := s.store.InTx(ctx, func(tx pgx.Tx) error {
-		outs, err := db.JobPostingsUpsert(ctx, tx, postings)
-		if err == nil {
-			applyOutcomes(b.Outcomes, keep, outs)
-		}
-		return err
-	})
-	if err != nil {
-		return Batch{}, fmt.Errorf("ingest postings: %w", err)
+		return Batch{}, err
 	}
 	b.Summary = summarize(b.Outcomes)
 	return b, nil
