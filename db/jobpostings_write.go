@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
@@ -52,30 +51,13 @@ FROM stage_postings st
 LEFT JOIN written w ON w.source_id = st.source_id
 LEFT JOIN job_postings old ON old.source_id = st.source_id`
 
+var postingsStaging = staging{name: "stage_postings", ddl: postingsStageDDL, columns: postingsStageColumns, upsert: postingsUpsertSQL}
+
 // JobPostingsUpsert stores validated postings in tx like RecordsUpsert:
 // COPY into staging, one upsert, newer sourceVersion wins, outcomes in
 // input order. Each sourceId may appear only once in jobs.
 func JobPostingsUpsert(ctx context.Context, tx pgx.Tx, jobs []feed.Job) ([]UpsertOutcome, error) {
-	if len(jobs) == 0 {
-		return nil, nil
-	}
-	if _, err := tx.Exec(ctx, postingsStageDDL); err != nil {
-		return nil, fmt.Errorf("postings stage: %w", err)
-	}
-	src := pgx.CopyFromSlice(len(jobs), func(i int) ([]any, error) { return postingStageRow(i, jobs[i]), nil })
-	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"stage_postings"}, postingsStageColumns, src); err != nil {
-		return nil, fmt.Errorf("postings copy: %w", err)
-	}
-	rows, err := tx.Query(ctx, postingsUpsertSQL)
-	if err != nil {
-		return nil, fmt.Errorf("postings upsert: %w", err)
-	}
-	out, err := outcomesRead(rows, len(jobs))
-	if err != nil {
-		return nil, fmt.Errorf("postings upsert: %w", err)
-	}
-	_, err = tx.Exec(ctx, "TRUNCATE stage_postings")
-	return out, err
+	return postingsStaging.run(ctx, tx, len(jobs), func(i int) []any { return postingStageRow(i, jobs[i]) })
 }
 
 func postingStageRow(i int, j feed.Job) []any {

@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
@@ -51,31 +50,14 @@ FROM stage_records st
 LEFT JOIN written w ON w.department = st.department AND w.source_id = st.source_id
 LEFT JOIN source_records old ON old.department = st.department AND old.source_id = st.source_id`
 
+var recordsStaging = staging{name: "stage_records", ddl: recordsStageDDL, columns: recordsStageColumns, upsert: recordsUpsertSQL}
+
 // RecordsUpsert stores validated records in tx: COPY into a staging table,
 // then one upsert. A record is written only when its sourceVersion is newer
 // than the stored one. Each (department, sourceId) may appear only once in
 // recs (the caller keeps the newest). Outcomes come back in recs order.
 func RecordsUpsert(ctx context.Context, tx pgx.Tx, recs []feed.Record) ([]UpsertOutcome, error) {
-	if len(recs) == 0 {
-		return nil, nil
-	}
-	if _, err := tx.Exec(ctx, recordsStageDDL); err != nil {
-		return nil, fmt.Errorf("records stage: %w", err)
-	}
-	src := pgx.CopyFromSlice(len(recs), func(i int) ([]any, error) { return recordStageRow(i, recs[i]), nil })
-	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"stage_records"}, recordsStageColumns, src); err != nil {
-		return nil, fmt.Errorf("records copy: %w", err)
-	}
-	rows, err := tx.Query(ctx, recordsUpsertSQL)
-	if err != nil {
-		return nil, fmt.Errorf("records upsert: %w", err)
-	}
-	out, err := outcomesRead(rows, len(recs))
-	if err != nil {
-		return nil, fmt.Errorf("records upsert: %w", err)
-	}
-	_, err = tx.Exec(ctx, "TRUNCATE stage_records")
-	return out, err
+	return recordsStaging.run(ctx, tx, len(recs), func(i int) []any { return recordStageRow(i, recs[i]) })
 }
 
 func recordStageRow(i int, r feed.Record) []any {

@@ -1,6 +1,7 @@
 package db
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -69,4 +70,39 @@ func outcomeOf(ord int, version int64, written *int64, created *bool, stored, st
 		o.ID, o.Status, o.StaleReason = *stored, StatusStale, StaleVersionConflict
 	}
 	return o
+}
+
+// staging describes a per-connection staging table and the upsert that
+// moves its rows into place.
+type staging struct {
+	name    string   // the temp table
+	ddl     string   // creates it if missing, emptied at commit
+	columns []string // COPY column order; the first is "ord"
+	upsert  string   // returns the outcome columns outcomesRead expects
+}
+
+// run stages n rows with COPY, runs the upsert and returns the outcomes in
+// staging order.
+func (st staging) run(ctx context.Context, tx pgx.Tx, n int, row func(int) []any) ([]UpsertOutcome, error) {
+	if n == 0 {
+		return nil, nil
+	}
+	if _, err := tx.Exec(ctx, st.ddl); err != nil {
+		return nil, fmt.Errorf("%s: %w", st.name, err)
+	}
+	src := pgx.CopyFromSlice(n, func(i int) ([]any, error) { return row(i), nil })
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{st.name}, st.columns, src); err != nil {
+		return nil, fmt.Errorf("%s copy: %w", st.name, err)
+	}
+	rows, err := tx.Query(ctx, st.upsert)
+	if err != nil {
+		return nil, fmt.Errorf("%s upsert: %w", st.name, err)
+	}
+	out, err := outcomesRead(rows, n)
+	if err != nil {
+		return nil, fmt.Errorf("%s upsert: %w", st.name, err)
+	}
+	// A second batch in the same transaction must not see these rows.
+	_, err = tx.Exec(ctx, "TRUNCATE "+st.name)
+	return out, err
 }
