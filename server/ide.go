@@ -4,18 +4,13 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/vethub/vethub/web"
 )
 
-// ideHandler serves GraphiQL against /graphql. Its Headers pane starts
-// with an Authorization line for the user to complete with a token; the
-// page loads GraphiQL's scripts from a CDN.
-func ideHandler() http.Handler {
-	return playground.Handler("vethub GraphiQL", "/graphql",
-		playground.WithGraphiqlUiHeaders(map[string]string{"Authorization": "Bearer "}),
-		playground.WithStoragePrefix("vethub:"),
-	)
-}
+// ideHandler serves GraphiQL against /graphql from assets built into the
+// binary (no CDN). Its Headers pane starts with an Authorization line for
+// the user to complete with a token.
+func ideHandler() http.Handler { return web.IDE("vethub GraphiQL", "/graphql") }
 
 // wantsIDE reports whether a GET to /graphql comes from a browser opening
 // the page rather than from a client with a query.

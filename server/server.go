@@ -5,6 +5,8 @@ import (
 	"log/slog"
 	"net/http"
 	"time"
+
+	"github.com/vethub/vethub/web"
 )
 
 // New builds the HTTP server for cfg (defaults filled in) with its routes
@@ -27,6 +29,7 @@ func New(cfg Config, deps Deps) *http.Server {
 	mux.Handle("/graphql", routed("/graphql", graphqlRoute(cfg, closing, a, newGraphQL(cfg, deps, log, m, a))))
 	if cfg.IDE {
 		mux.Handle("GET /{$}", routed("/", ideHandler()))
+		mux.Handle(web.AssetPattern, routed("/ide/", web.Assets()))
 	}
 	mux.Handle("GET /healthz", routed("/healthz", http.HandlerFunc(healthz)))
 	mux.Handle("GET /readyz", routed("/readyz", &readiness{store: deps.Store, log: log}))
