@@ -38,6 +38,7 @@ var page = template.Must(template.New("ide").Parse(`<!doctype html>
     fetcher,
     defaultHeaders: JSON.stringify({ Authorization: "Bearer " }, null, 2),
     defaultEditorToolsVisibility: "headers",
+    defaultQuery: {{.Query}},
     shouldPersistHeaders: false,
     storage: { getItem: k => localStorage.getItem("vethub:" + k), setItem: (k, v) => localStorage.setItem("vethub:" + k, v),
                removeItem: k => localStorage.removeItem("vethub:" + k), clear: () => {}, length: 0 },
@@ -47,6 +48,25 @@ var page = template.Must(template.New("ide").Parse(`<!doctype html>
 </html>
 `))
 
+// exampleQuery greets a new user: set the token under Headers, then run it.
+const exampleQuery = `# vethub: put your token in Headers below ("Bearer vh_…"), then run.
+# Persons in 开化县 known to all three departments:
+{
+  persons(first: 5, filter: {regionPrefix: "330824", hasDepartments: [VETERAN, CIVIL, HEALTH]}) {
+    edges {
+      node {
+        id name departments
+        region { name parents { name } }
+        veteran { dischargeMode employmentStatus }
+        civil { dibaoStatus perCapitaMonthlyIncome }
+        health { seriousIllnesses outOfPocket }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`
+
 // IDE returns the GraphiQL page for endpoint. Its Headers pane opens with
 // an Authorization line for the user to complete; tokens are not persisted
 // in the browser.
@@ -54,7 +74,7 @@ func IDE(title, endpoint string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
-		page.Execute(w, struct{ Title, Endpoint, Assets string }{title, endpoint, assetPrefix})
+		page.Execute(w, struct{ Title, Endpoint, Assets, Query string }{title, endpoint, assetPrefix, exampleQuery})
 	})
 }
 
