@@ -9,7 +9,15 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	jsonv2 "github.com/go-json-experiment/json"
+	jsonv1 "github.com/go-json-experiment/json/v1"
 )
+
+// v1Semantics makes the v2 decoder accept exactly what encoding/json does
+// (case-insensitive keys, duplicate keys, …), so both agree on valid lines;
+// the v2 implementation decodes them about twice as fast.
+var v1Semantics = jsonv1.DefaultOptionsV1()
 
 // DecodeRecord decodes and validates one NDJSON line of a department's
 // feed. The line is copied into Record.Raw, so the caller may reuse it.
@@ -67,6 +75,12 @@ func decodeInput[T any](line []byte) (in T, typeErrs []FieldError, fatal *FieldE
 	if t := bytes.TrimLeft(line, " \t\r\n"); len(t) == 0 || t[0] != '{' {
 		return in, nil, &FieldError{Code: CodeInvalidJSON, Message: "the line is not a JSON object"}
 	}
+	// The fast decoder settles the common, valid line; any error is decoded
+	// again by encoding/json, whose errors the reports below are built on.
+	if jsonv2.Unmarshal(line, &in, v1Semantics) == nil {
+		return in, nil, nil
+	}
+	in = *new(T)
 	err := json.Unmarshal(line, &in)
 	var te *json.UnmarshalTypeError
 	switch {
