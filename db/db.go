@@ -20,9 +20,11 @@ type DBTX interface {
 	SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults
 }
 
-// Store is the hub's database: a pgx pool plus the query functions.
+// Store is the hub's database: a pgx pool plus the query functions. It must
+// not be copied after first use.
 type Store struct {
-	Pool *pgxpool.Pool
+	Pool    *pgxpool.Pool
+	regions regionCache // the reference region table, served from memory
 }
 
 // Open connects to PostgreSQL at url and checks the connection. maxConns

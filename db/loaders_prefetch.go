@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"slices"
 )
 
 // Batching by time window alone splits a large page into several batches
@@ -20,32 +19,18 @@ func (l *Loaders) PrefetchRecords(ctx context.Context, personIDs []int64) error 
 	}
 	grouped := groupedInKeyOrder(personIDs, rows, nil, func(r *SourceRecord) int64 { return *r.PersonID })
 	for i, id := range personIDs {
-		l.records.Prime(ctx, id, grouped[i].Data)
+		l.recordsLoader().Prime(ctx, id, grouped[i].Data)
 	}
 	return nil
 }
 
-// PrefetchRegions loads the regions that may contain each code, with their
-// ancestors, and primes RegionByCode and RegionContaining, codes the table
-// lacks included (as nil).
+// PrefetchRegions makes sure the in-memory regions are loaded, so the
+// page's RegionByCode and RegionContaining cost no query: the first read of
+// a pool loads the whole table, later ones nothing. codes is kept for the
+// callers that prefetch per page.
 func (l *Loaders) PrefetchRegions(ctx context.Context, codes []string) error {
-	var candidates []string
-	for _, c := range codes {
-		candidates = append(candidates, RegionCandidates(c)...)
-	}
-	slices.Sort(candidates)
-	candidates = slices.Compact(candidates)
-	rows, err := l.store.RegionsWithAncestors(ctx, candidates)
-	if err != nil {
-		return err
-	}
-	for i := range rows {
-		l.regions.Prime(ctx, rows[i].Code, &rows[i])
-	}
-	for _, c := range candidates {
-		l.regions.Prime(ctx, c, nil) // no-op for the codes found above
-	}
-	return nil
+	_, err := l.regions.table(ctx, l.store)
+	return err
 }
 
 // PrefetchRecordsByID loads the records at once and primes RecordByID.
@@ -55,7 +40,7 @@ func (l *Loaders) PrefetchRecordsByID(ctx context.Context, ids []int64) error {
 		return err
 	}
 	for i, r := range inKeyOrder(ids, rows, nil, func(r *SourceRecord) int64 { return r.ID }) {
-		l.recordByID.Prime(ctx, ids[i], r.Data)
+		l.recordByIDLoader().Prime(ctx, ids[i], r.Data)
 	}
 	return nil
 }
@@ -67,7 +52,7 @@ func (l *Loaders) PrefetchJobPostings(ctx context.Context, ids []int64) error {
 		return err
 	}
 	for i, r := range inKeyOrder(ids, rows, nil, func(p *JobPosting) int64 { return p.ID }) {
-		l.postings.Prime(ctx, ids[i], r.Data)
+		l.postingLoader().Prime(ctx, ids[i], r.Data)
 	}
 	return nil
 }

@@ -24,6 +24,8 @@ type Person struct {
 	UpdatedAt   time.Time
 }
 
+// personColumns is every column of Person, in the order scanPerson reads
+// them.
 const personColumns = `id, name, sex, birth_date, id_number, region_code, departments,
 	record_count, merged_into, created_at, updated_at`
 
@@ -45,6 +47,17 @@ type PersonFilter struct {
 // person. It fails with ErrNotFound when there is no such person, it is out
 // of scope, or the merge chain does not end within a few hops.
 func (s *Store) PersonGet(ctx context.Context, scope Scope, id int64) (Person, error) {
+	w := personGetWhere(scope, id)
+	rows, _ := s.Pool.Query(ctx, "SELECT "+personColumns+" FROM persons "+w.sql(), w.args...)
+	p, err := pgx.CollectExactlyOneRow(rows, scanPerson)
+	if err != nil {
+		return Person{}, fmt.Errorf("person get: %w", translate(err))
+	}
+	return p, nil
+}
+
+// personGetWhere selects the surviving person of id, in scope.
+func personGetWhere(scope Scope, id int64) *where {
 	w := &where{}
 	w.add(`id = (WITH RECURSIVE chain AS (
 			SELECT id, merged_into, 0 AS hops FROM persons WHERE id = ` + w.arg(id) + `
@@ -53,12 +66,7 @@ func (s *Store) PersonGet(ctx context.Context, scope Scope, id int64) (Person, e
 			JOIN chain c ON p.id = c.merged_into WHERE c.hops < ` + w.arg(mergeHops) + `
 		) SELECT id FROM chain WHERE merged_into IS NULL)`)
 	personScope(w, scope)
-	rows, _ := s.Pool.Query(ctx, "SELECT "+personColumns+" FROM persons "+w.sql(), w.args...)
-	p, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[Person])
-	if err != nil {
-		return Person{}, fmt.Errorf("person get: %w", translate(err))
-	}
-	return p, nil
+	return w
 }
 
 // PersonList returns up to first unmerged persons in id order after the id
@@ -76,7 +84,7 @@ func (s *Store) PersonList(ctx context.Context, scope Scope, f PersonFilter, fir
 	// One row more than asked says whether there is a next page.
 	sql := "SELECT " + personColumns + " FROM persons " + w.sql() + " ORDER BY id LIMIT " + w.arg(first+1)
 	rows, _ := s.Pool.Query(ctx, sql, w.args...)
-	persons, err := pgx.CollectRows(rows, pgx.RowToStructByName[Person])
+	persons, err := collectInPlace(rows, scanPersonTo)
 	if err != nil {
 		return nil, false, fmt.Errorf("person list: %w", translate(err))
 	}
@@ -93,11 +101,30 @@ func (s *Store) PersonsByIDs(ctx context.Context, scope Scope, ids []int64) ([]P
 	w.add("id = ANY(" + w.arg(ids) + ")")
 	personScope(w, scope)
 	rows, _ := s.Pool.Query(ctx, "SELECT "+personColumns+" FROM persons "+w.sql(), w.args...)
-	persons, err := pgx.CollectRows(rows, pgx.RowToStructByName[Person])
+	persons, err := collectInPlace(rows, scanPersonTo)
 	if err != nil {
 		return nil, fmt.Errorf("persons by ids: %w", translate(err))
 	}
 	return persons, nil
+}
+
+// scanPerson reads a row of personColumns; see scanPersonTo.
+func scanPerson(row pgx.CollectableRow) (Person, error) {
+	var p Person
+	err := scanPersonTo(row, &p)
+	return p, err
+}
+
+// scanPersonTo reads a row of personColumns into p.
+func scanPersonTo(row pgx.CollectableRow, p *Person) error {
+	return row.Scan(personDest(p)...)
+}
+
+// personDest returns where each of personColumns goes in p: by position is
+// cheaper than by name, which reflects on every row.
+func personDest(p *Person) []any {
+	return []any{&p.ID, &p.Name, &p.Sex, &p.BirthDate, &p.IDNumber, &p.RegionCode,
+		&p.Departments, &p.RecordCount, &p.MergedInto, &p.CreatedAt, &p.UpdatedAt}
 }
 
 func personFilter(w *where, f PersonFilter) {

@@ -38,8 +38,8 @@ type SourceRecord struct {
 	UpdatedAt  time.Time
 }
 
-// recordColumns is every column a read needs (not raw or content_hash);
-// rows are scanned with the lax scanner because Raw has no column here.
+// recordColumns is every column a read needs (not raw or content_hash), in
+// the order scanRecord reads them.
 const recordColumns = `id, department, source_id, source_version, as_of, name, id_number,
 	id_valid, id_problem, sex, birth_date, phone, address, region_code, attrs, person_id,
 	link_method, linked_at, created_at, updated_at`
@@ -56,7 +56,7 @@ func (s *Store) RecordGetBySource(ctx context.Context, scope Scope, department, 
 	w.add("source_id = " + w.arg(sourceID))
 	recordScope(w, scope)
 	rows, _ := s.Pool.Query(ctx, "SELECT "+recordColumns+" FROM source_records "+w.sql(), w.args...)
-	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByNameLax[SourceRecord])
+	r, err := pgx.CollectExactlyOneRow(rows, scanRecord)
 	if err != nil {
 		return SourceRecord{}, fmt.Errorf("record get by source: %w", translate(err))
 	}
@@ -85,11 +85,35 @@ func (s *Store) RecordsByPersonIDs(ctx context.Context, scope Scope, personIDs [
 
 func (s *Store) recordList(ctx context.Context, what, sql string, args []any) ([]SourceRecord, error) {
 	rows, _ := s.Pool.Query(ctx, sql, args...)
-	records, err := pgx.CollectRows(rows, pgx.RowToStructByNameLax[SourceRecord])
+	records, err := collectInPlace(rows, scanRecordTo)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, translate(err))
 	}
 	return records, nil
+}
+
+// scanRecord reads a row of recordColumns; see scanRecordTo.
+func scanRecord(row pgx.CollectableRow) (SourceRecord, error) {
+	var r SourceRecord
+	err := scanRecordTo(row, &r)
+	return r, err
+}
+
+// scanRecordTo reads a row of recordColumns into r.
+func scanRecordTo(row pgx.CollectableRow, r *SourceRecord) error {
+	return row.Scan(recordDest(r)...)
+}
+
+// recordDest returns where each of recordColumns goes in r. Scanning by
+// position instead of by name (reflection) halves the cost of a row, and
+// Attrs is read as the bytes PostgreSQL sent: pgx would run a
+// json.RawMessage through json.Unmarshal, validating JSON the database has
+// validated already.
+func recordDest(r *SourceRecord) []any {
+	return []any{&r.ID, &r.Department, &r.SourceID, &r.SourceVersion, &r.AsOf, &r.Name,
+		&r.IDNumber, &r.IDValid, &r.IDProblem, &r.Sex, &r.BirthDate, &r.Phone, &r.Address,
+		&r.RegionCode, (*[]byte)(&r.Attrs), &r.PersonID, &r.LinkMethod, &r.LinkedAt,
+		&r.CreatedAt, &r.UpdatedAt}
 }
 
 func recordScope(w *where, scope Scope) {

@@ -93,26 +93,55 @@ func mustQuery(t *testing.T, c *client.Client, q string, out any, vars ...client
 	}
 }
 
-// queryCounter is a pgx tracer counting the statements a pool runs.
+// queryCounter is a pgx tracer counting the statements a pool runs, alone
+// or in a batch, and the round trips they take.
 type queryCounter struct {
-	mu   sync.Mutex
-	sqls []string
+	mu    sync.Mutex
+	sqls  []string
+	trips int
 }
 
 func (c *queryCounter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, data pgx.TraceQueryStartData) context.Context {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.sqls = append(c.sqls, strings.Join(strings.Fields(data.SQL), " "))
+	c.add(data.SQL, true)
 	return ctx
 }
 
 func (c *queryCounter) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
 
-// reset forgets what was counted and returns it.
-func (c *queryCounter) reset() []string {
+func (c *queryCounter) TraceBatchStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceBatchStartData) context.Context {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	sqls := c.sqls
-	c.sqls = nil
+	c.trips++
+	return ctx
+}
+
+func (c *queryCounter) TraceBatchQuery(_ context.Context, _ *pgx.Conn, data pgx.TraceBatchQueryData) {
+	c.add(data.SQL, false)
+}
+
+func (c *queryCounter) TraceBatchEnd(context.Context, *pgx.Conn, pgx.TraceBatchEndData) {}
+
+func (c *queryCounter) add(sql string, trip bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.sqls = append(c.sqls, strings.Join(strings.Fields(sql), " "))
+	if trip {
+		c.trips++
+	}
+}
+
+// reset forgets what was counted and returns the statements.
+func (c *queryCounter) reset() []string {
+	sqls, _ := c.resetTrips()
 	return sqls
+}
+
+// resetTrips forgets what was counted and returns the statements and the
+// round trips they took.
+func (c *queryCounter) resetTrips() ([]string, int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	sqls, trips := c.sqls, c.trips
+	c.sqls, c.trips = nil, 0
+	return sqls, trips
 }

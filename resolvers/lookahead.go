@@ -29,6 +29,11 @@ func selected(ctx context.Context, path ...string) map[string]bool {
 	return out
 }
 
+// selectsRecords reports whether fields of a person read its records.
+func selectsRecords(fields map[string]bool) bool {
+	return fields["veteran"] || fields["civil"] || fields["health"] || fields["records"]
+}
+
 // prefetchPersons loads in one query each what the page's persons are
 // asked for, so a page of 100 costs what a page of 10 does.
 func prefetchPersons(ctx context.Context, l *db.Loaders, persons []db.Person) error {
@@ -39,7 +44,7 @@ func prefetchPersons(ctx context.Context, l *db.Loaders, persons []db.Person) er
 	for i, p := range persons {
 		ids[i], codes[i] = p.ID, p.RegionCode
 	}
-	if fields["veteran"] || fields["civil"] || fields["health"] || fields["records"] {
+	if selectsRecords(fields) {
 		if err := l.PrefetchRecords(ctx, ids); err != nil {
 			return err
 		}

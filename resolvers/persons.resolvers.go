@@ -21,29 +21,17 @@ func (r *personResolver) Region(ctx context.Context, obj *model.Person) (*model.
 
 // Veteran is the resolver for the veteran field.
 func (r *personResolver) Veteran(ctx context.Context, obj *model.Person) (*model.VeteranRecord, error) {
-	rec, err := latestRecord(ctx, obj.PersonID, "VETERAN")
-	if err != nil || rec == nil {
-		return nil, err
-	}
-	return veteranFromRow(rec)
+	return latestModel[*model.VeteranRecord](ctx, obj.PersonID, "VETERAN")
 }
 
 // Civil is the resolver for the civil field.
 func (r *personResolver) Civil(ctx context.Context, obj *model.Person) (*model.CivilRecord, error) {
-	rec, err := latestRecord(ctx, obj.PersonID, "CIVIL")
-	if err != nil || rec == nil {
-		return nil, err
-	}
-	return civilFromRow(rec)
+	return latestModel[*model.CivilRecord](ctx, obj.PersonID, "CIVIL")
 }
 
 // Health is the resolver for the health field.
 func (r *personResolver) Health(ctx context.Context, obj *model.Person) (*model.HealthRecord, error) {
-	rec, err := latestRecord(ctx, obj.PersonID, "HEALTH")
-	if err != nil || rec == nil {
-		return nil, err
-	}
-	return healthFromRow(rec)
+	return latestModel[*model.HealthRecord](ctx, obj.PersonID, "HEALTH")
 }
 
 // Records is the resolver for the records field.
@@ -54,7 +42,7 @@ func (r *personResolver) Records(ctx context.Context, obj *model.Person) ([]mode
 	}
 	out := make([]model.SourceRecord, len(records))
 	for i := range records {
-		if out[i], err = sourceRecordFromRow(&records[i]); err != nil {
+		if out[i], err = recordModel(ctx, &records[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -76,14 +64,13 @@ func (r *queryResolver) Person(ctx context.Context, id string) (*model.Person, e
 	if err != nil {
 		return nil, err
 	}
-	p, err := r.store.PersonGet(ctx, l.Scope(), n)
+	p, err := personGet(ctx, r.store, l, n)
 	if errors.Is(err, db.ErrNotFound) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	l.PrimePersons(ctx, []db.Person{p})
 	return personFromRow(&p), nil
 }
 

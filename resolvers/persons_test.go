@@ -3,6 +3,7 @@ package resolvers_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/client"
@@ -163,4 +164,72 @@ func TestPersonsBadArguments(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPersonByIDRecords checks person(id) with its records, which come with
+// the person in one round trip: the records follow the survivor of a merged
+// id, and the scope applies to the person and to each record.
+func TestPersonByIDRecords(t *testing.T) {
+	t.Parallel()
+	store := dbtest.New(t)
+	f := fixtures{t, store}
+	survivor := f.person("王五", "330824106001")
+	f.record("VETERAN", "v-1", survivor, "330824106", veteranAttrs)
+	f.record("CIVIL", "c-1", survivor, "341103100", civilAttrs)
+	f.record("HEALTH", "h-1", survivor, "330824107", healthAttrs)
+	merged := f.person("王伍", "330824106001")
+	f.merge(merged, survivor)
+	a := newAPI(t, store)
+	tests := []struct {
+		name string
+		as   auth.Principal
+		want string // "veteran civil health | records", "" for null
+	}{
+		{"admin", admin, "v-1 c-1 h-1 | CIVIL c-1 HEALTH h-1 VETERAN v-1"},
+		{"analyst: records of the region only", auth.Principal{TokenID: 2, Role: auth.RoleAnalyst, Regions: []string{"330824"}},
+			"v-1 - h-1 | HEALTH h-1 VETERAN v-1"},
+		{"analyst: person out of region", auth.Principal{TokenID: 3, Role: auth.RoleAnalyst, Regions: []string{"341103"}}, ""},
+		{"integrator: its department only", auth.Principal{TokenID: 4, Role: auth.RoleIntegrator, Department: "CIVIL"},
+			"- c-1 - | CIVIL c-1"},
+	}
+	for _, tt := range tests {
+		for _, id := range []int64{survivor, merged} {
+			t.Run(fmt.Sprintf("%s/%d", tt.name, id), func(t *testing.T) {
+				t.Parallel()
+				var out struct{ Person *personRecordsOut }
+				mustQuery(t, a.as(tt.as), `query($id: ID!) { person(id: $id) {
+					veteran { sourceId skills } civil { sourceId dibaoStatus } health { sourceId outOfPocket }
+					records { department sourceId } } }`, &out, client.Var("id", fmt.Sprint(id)))
+				if got := out.Person.String(); got != tt.want {
+					t.Fatalf("person(%d) = %q, want %q", id, got, tt.want)
+				}
+			})
+		}
+	}
+}
+
+type personRecordsOut struct {
+	Veteran, Civil, Health *struct{ SourceID string }
+	Records                []struct{ Department, SourceID string }
+}
+
+// String is "veteran civil health | records", "-" for a null record and ""
+// for a null person.
+func (p *personRecordsOut) String() string {
+	if p == nil {
+		return ""
+	}
+	var parts []string
+	for _, r := range []*struct{ SourceID string }{p.Veteran, p.Civil, p.Health} {
+		if r == nil {
+			parts = append(parts, "-")
+		} else {
+			parts = append(parts, r.SourceID)
+		}
+	}
+	parts = append(parts, "|")
+	for _, r := range p.Records {
+		parts = append(parts, r.Department, r.SourceID)
+	}
+	return strings.Join(parts, " ")
 }

@@ -33,7 +33,7 @@ func scopeFrom(ctx context.Context) (db.Scope, error) {
 }
 
 // WithLoaders returns ctx with fresh dataloaders scoped to the request's
-// principal, which must already be in ctx; without one ctx is returned
+// principal (and an empty memo of converted records), which must already be in ctx; without one ctx is returned
 // as is and every loader-backed field fails. The server calls it once per
 // operation (server.Deps.RequestScope).
 func (r *Resolver) WithLoaders(ctx context.Context) context.Context {
@@ -41,7 +41,7 @@ func (r *Resolver) WithLoaders(ctx context.Context) context.Context {
 	if err != nil {
 		return ctx
 	}
-	return r.store.WithLoaders(ctx, scope)
+	return withRecordModels(r.store.WithLoaders(ctx, scope))
 }
 
 // loaders returns the request's dataloaders, or the reason there are none.

@@ -24,14 +24,14 @@ func newGraphQL(cfg Config, deps Deps, log *slog.Logger, m *metrics, a *authenti
 	})
 	srv.AddTransport(transport.Options{AllowedMethods: []string{"GET", "POST", "OPTIONS"}})
 	srv.AddTransport(getTransport{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(postTransport{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 
 	if cfg.Introspection {
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
-	srv.Use(extension.FixedComplexityLimit(cfg.ComplexityLimit))
+	srv.Use(&complexityLimit{limit: cfg.ComplexityLimit})
 	srv.Use(depthLimit{max: cfg.MaxDepth})
 	srv.Use(graphqlMetrics{m: m})
 	if deps.RequestScope != nil {

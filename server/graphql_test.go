@@ -33,6 +33,10 @@ func TestTransports(t *testing.T) {
 		{"parse error over GET, graphql-response+json", func() result { return e.get(secret, "{", gqlResp) }, 400, "GRAPHQL_PARSE_FAILED", "application/graphql-response+json"},
 		{"parse error, legacy json", func() result { return e.post(secret, "{ viewer ") }, 422, "GRAPHQL_PARSE_FAILED", "application/json"},
 		{"OPTIONS without token", func() result { return e.request(http.MethodOptions, "/graphql", "") }, 200, "", ""},
+		{"POST with variables, charset", func() result {
+			return e.request(http.MethodPost, "/graphql", `{"query":"query($x: Boolean!) { __typename @include(if: $x) }","variables":{"x":true}}`,
+				"Content-Type: application/json; charset=utf-8", "Authorization: Bearer "+secret)
+		}, 200, "", "application/json"},
 		{"bad JSON body", func() result {
 			return e.request(http.MethodPost, "/graphql", "{", "Content-Type: application/json", "Authorization: Bearer "+secret)
 		}, 400, "BAD_REQUEST", ""},

@@ -1,11 +1,8 @@
 package server
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -52,9 +49,13 @@ func observe(log *slog.Logger, m *metrics, next http.Handler) http.Handler {
 		status := sw.statusCode()
 		elapsed := time.Since(start)
 		m.observeHTTP(info.route, status, elapsed)
-		log.Log(r.Context(), accessLevel(info.route), "http request", "method", r.Method,
-			"route", info.route, "status", status, "duration_ms", elapsed.Milliseconds(),
-			"request_id", info.id)
+		// Checked first: building the attributes costs allocations even
+		// when the level is off, as it is for access logs in production.
+		if level := accessLevel(info.route); log.Enabled(r.Context(), level) {
+			log.Log(r.Context(), level, "http request", "method", r.Method,
+				"route", info.route, "status", status, "duration_ms", elapsed.Milliseconds(),
+				"request_id", info.id)
+		}
 	})
 }
 
@@ -101,38 +102,6 @@ func recoverPanics(log *slog.Logger, next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(w, r)
 	})
-}
-
-// limitBody answers 413 for a body over max bytes, and otherwise hands on
-// the body read into memory (gqlgen reads it whole anyway, and would turn
-// a cut-off body into a 200 with an error).
-func limitBody(max int64, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > max {
-			writeError(w, http.StatusRequestEntityTooLarge, CodeBodyTooLarge, tooLarge(max))
-			return
-		}
-		if r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 {
-			next.ServeHTTP(w, r)
-			return
-		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
-		var tooBig *http.MaxBytesError
-		switch {
-		case errors.As(err, &tooBig):
-			writeError(w, http.StatusRequestEntityTooLarge, CodeBodyTooLarge, tooLarge(max))
-			return
-		case err != nil:
-			writeError(w, http.StatusBadRequest, CodeBadRequest, "could not read the request body")
-			return
-		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		next.ServeHTTP(w, r)
-	})
-}
-
-func tooLarge(max int64) string {
-	return fmt.Sprintf("request body is larger than %d bytes", max)
 }
 
 // statusWriter remembers the status code. Unwrap lets

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/vethub/vethub/db"
@@ -29,10 +31,19 @@ Runs the hub: migrates the database, starts the background job workers
   /healthz  liveness; /readyz readiness (database and schema); /metrics Prometheus
 
 Environment: DATABASE_URL, VETHUB_ADDR, VETHUB_IDE, VETHUB_INTROSPECTION,
-VETHUB_DB_MAX_CONNS, VETHUB_LOG_LEVEL, VETHUB_LOG_FORMAT (flags override).
+VETHUB_DB_MAX_CONNS, VETHUB_LOG_LEVEL, VETHUB_LOG_FORMAT (flags override);
+GOGC (default 800 here, not Go's 100) and GOMEMLIMIT tune the garbage
+collector.
 
 Flags:
 `
+
+// serveGCPercent is the garbage collector's target unless GOGC is set. The
+// server's live heap is a few MB, so Go's default of 100 collects every
+// hundred or so requests and GC takes a large share of the CPU; 800 lets
+// the heap grow to nine times the live data (about 32 MB under load,
+// 60 MB resident) and collects an eighth as often. GOMEMLIMIT still caps it.
+const serveGCPercent = 800
 
 // workerStopGrace bounds how long running jobs get to finish on shutdown.
 const workerStopGrace = 30 * time.Second
@@ -52,6 +63,9 @@ func runServe(ctx context.Context, args []string) error {
 	}
 	log := c.logger()
 	slog.SetDefault(log) // libraries that log on their own follow the flags too
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(serveGCPercent)
+	}
 	return serve(ctx, c, log)
 }
 
