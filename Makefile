@@ -14,7 +14,7 @@ run: build
 test:
 	@set -euo pipefail; \
 	server=$$(bash scripts/postgres.sh); \
-	export VETHUB_TEST_DATABASE_URL="$$server/postgres"; \
+	export VETHUB_TEST_DATABASE_URL="$$server/postgres?sslmode=disable"; \
 	echo "tests use $$server"; \
 	$(GO) vet ./...; \
 	$(GO) test -count=1 -timeout 20m ./...
@@ -34,7 +34,7 @@ verify: generate
 ## bench: benchmarks of the pure packages and the database paths
 bench:
 	@server=$$(bash scripts/postgres.sh); \
-	VETHUB_TEST_DATABASE_URL="$$server/postgres" $(GO) test -run '^$$' -bench . -benchmem ./...
+	VETHUB_TEST_DATABASE_URL="$$server/postgres?sslmode=disable" $(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:
 	rm -rf bin .demo

@@ -5,7 +5,8 @@
 #   2. a server already on 127.0.0.1:5432;
 #   3. a private server from the installed PostgreSQL binaries, in .pg/ (port 55432);
 #   4. Debian's postgresql package installed with apt-get (when root), then 3.
-# Anything else: it says what to install and exits 1.
+# Anything else: it says what to install and exits 1. Local callers add
+# ?sslmode=disable: TLS on loopback only costs CPU.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log() { echo "postgres: $*" >&2; }

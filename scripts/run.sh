@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 VETHUB=bin/vethub
 server=$(bash scripts/postgres.sh)
 if [ -z "${DATABASE_URL:-}" ]; then
-  export DATABASE_URL="$server/vethub"
+  export DATABASE_URL="$server/vethub?sslmode=disable"  # local: TLS on loopback only costs CPU
   psql "$server/postgres" -qtAc "SELECT 1 FROM pg_database WHERE datname = 'vethub'" | grep -q 1 \
     || psql "$server/postgres" -qc "CREATE DATABASE vethub" >/dev/null
 fi

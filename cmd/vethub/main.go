@@ -53,7 +53,10 @@ func main() {
 		<-ctx.Done()
 		stop() // a second signal kills at once
 	}()
-	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+	stopProfile := startCPUProfile(os.Getenv("VETHUB_CPUPROFILE"))
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stopProfile()
+	os.Exit(code)
 }
 
 // run dispatches args to a command and maps its result to an exit code.

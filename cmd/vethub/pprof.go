@@ -5,6 +5,8 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/pprof"
+	"os"
+	rpprof "runtime/pprof"
 	"time"
 )
 
@@ -30,4 +32,22 @@ func startPprof(ctx context.Context, addr string, log *slog.Logger) {
 		<-ctx.Done()
 		srv.Close()
 	}()
+}
+
+// startCPUProfile writes a CPU profile of the whole command to path when it
+// is set (VETHUB_CPUPROFILE), for measuring import and gen; the returned
+// function stops it.
+func startCPUProfile(path string) func() {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = rpprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		slog.Warn("cpu profile", "error", err.Error())
+		return func() {}
+	}
+	return func() { rpprof.StopCPUProfile(); f.Close() }
 }
