@@ -14,10 +14,10 @@ import (
 
 // FileOptions tune ImportRecords and ImportPostings.
 type FileOptions struct {
-	ChunkSize int               // lines per transaction; 0 means 10,000
-	Workers   int               // chunks decoded and stored at once; 0 means 3
-	OnProblem func(LineProblem) // called for every rejected or stale line
-	OnChunk   func(lines int)   // called after each stored chunk with the lines read so far
+	ChunkSize int                          // lines per transaction; 0 means 10,000
+	Workers   int                          // chunks decoded and stored at once; 0 means 3
+	OnProblem func(LineProblem)            // called for every rejected or stale line
+	OnChunk   func(lines int, bytes int64) // after each stored chunk, in file order: lines and bytes stored so far
 }
 
 // LineProblem is a line that was rejected or stale, or unreadable.
@@ -56,7 +56,8 @@ type rawChunk struct {
 	seq     int
 	lines   [][]byte
 	numbers []int
-	read    int // lines read so far, including this chunk
+	read    int   // lines read so far, including this chunk
+	bytes   int64 // input bytes up to the end of this chunk (about: blank lines are not counted)
 }
 
 // storedChunk is a chunk's outcome, reported in reading order.
@@ -65,6 +66,7 @@ type storedChunk struct {
 	batch   Batch
 	numbers []int
 	read    int
+	bytes   int64
 	err     error
 }
 
@@ -113,7 +115,7 @@ func storeChunks[T any](ctx context.Context, raw <-chan rawChunk, out chan<- sto
 		if err != nil {
 			err = fmt.Errorf("lines %d-%d: %w", c.numbers[0], c.numbers[len(c.numbers)-1], err)
 		}
-		out <- storedChunk{seq: c.seq, batch: b, numbers: c.numbers, read: c.read, err: err}
+		out <- storedChunk{seq: c.seq, batch: b, numbers: c.numbers, read: c.read, bytes: c.bytes, err: err}
 	}
 }
 
@@ -136,7 +138,7 @@ func collectChunks(stored <-chan storedChunk, opts FileOptions, cancel func()) (
 			rep.record(done.batch, done.numbers, opts.OnProblem)
 			rep.Lines = done.read
 			if opts.OnChunk != nil {
-				opts.OnChunk(done.read)
+				opts.OnChunk(done.read, done.bytes)
 			}
 		}
 	}
@@ -152,7 +154,7 @@ func readChunks(ctx context.Context, r io.Reader, size int, out chan<- rawChunk)
 	send := func() bool {
 		select {
 		case out <- c:
-			c = rawChunk{seq: c.seq + 1, read: c.read}
+			c = rawChunk{seq: c.seq + 1, read: c.read, bytes: c.bytes}
 			return true
 		case <-ctx.Done():
 			return false
@@ -170,6 +172,7 @@ func readChunks(ctx context.Context, r io.Reader, size int, out chan<- rawChunk)
 			line = []byte(`"line too long"`)
 		}
 		c.read++
+		c.bytes += int64(len(line)) + 1
 		c.lines = append(c.lines, bytes.Clone(line))
 		c.numbers = append(c.numbers, n)
 		if len(c.lines) == size && !send() {

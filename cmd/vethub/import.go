@@ -79,19 +79,19 @@ func importFeed(ctx context.Context, store *db.Store, dept string, in io.Reader,
 	}
 	bar := newBar(size, o.progress)
 	opts := ingest.FileOptions{ChunkSize: o.chunk, Workers: o.workers,
-		OnProblem: func(p ingest.LineProblem) { printProblem(o.out, p) }}
+		OnProblem: func(p ingest.LineProblem) { printProblem(o.out, p) },
+		OnChunk:   func(_ int, stored int64) { bar.Set64(stored) }} // stored, not read: reading runs ahead
 	start := time.Now()
 	svc := ingest.New(store, queue)
 	var rep ingest.FileReport
-	counted := progressbar.NewReader(in, bar)
 	if strings.EqualFold(dept, "jobs") {
-		rep, err = svc.ImportPostings(ctx, &counted, opts)
+		rep, err = svc.ImportPostings(ctx, in, opts)
 	} else {
 		d, derr := feed.ParseDepartment(dept)
 		if derr != nil {
 			return fmt.Errorf("--department: %w", derr)
 		}
-		rep, err = svc.ImportRecords(ctx, d, &counted, opts)
+		rep, err = svc.ImportRecords(ctx, d, in, opts)
 	}
 	bar.Finish()
 	if err != nil {
@@ -107,6 +107,7 @@ func importFeed(ctx context.Context, store *db.Store, dept string, in io.Reader,
 
 func waitForLinks(ctx context.Context, queue *jobs.Queue, ids []int64, out io.Writer) error {
 	start := time.Now()
+	fmt.Fprintf(out, "linking records to persons (%d jobs)…\n", len(ids))
 	if err := queue.Start(ctx); err != nil {
 		return err
 	}
