@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -58,7 +59,15 @@ func Open(ctx context.Context, url string, maxConns int32) (*Store, error) {
 // Close releases the pool.
 func (s *Store) Close() { s.Pool.Close() }
 
-// InTx runs fn in a transaction, committing when fn returns nil.
+// InTx runs fn in a transaction, committing when fn returns nil. A
+// transaction PostgreSQL aborted to break a deadlock is run again (up to
+// three times in all), so fn must be safe to repeat.
 func (s *Store) InTx(ctx context.Context, fn func(pgx.Tx) error) error {
-	return pgx.BeginFunc(ctx, s.Pool, fn)
+	for attempt := 1; ; attempt++ {
+		err := pgx.BeginFunc(ctx, s.Pool, fn)
+		var pgErr *pgconn.PgError
+		if attempt == 3 || !errors.As(err, &pgErr) || pgErr.Code != "40P01" {
+			return err
+		}
+	}
 }

@@ -136,7 +136,8 @@ func personsCreate(ctx context.Context, tx pgx.Tx, plan matching.LinkPlan) ([]in
 	}
 	if _, err := tx.Exec(ctx, `
 		INSERT INTO persons (id, id_key) OVERRIDING SYSTEM VALUE
-		SELECT * FROM unnest($1::bigint[], $2::text[])
+		SELECT * FROM unnest($1::bigint[], $2::text[]) AS u(id, key)
+		ORDER BY key -- one lock order for concurrent re-links
 		ON CONFLICT (id_key) DO NOTHING`, ids, keys); err != nil {
 		return nil, fmt.Errorf("persons insert: %w", err)
 	}
@@ -263,7 +264,8 @@ func touchedPersons(recs []matching.LinkRecord, as []matching.Assignment, newIDs
 
 // personsSummarize recomputes the identity summary of persons from their
 // records: the best record is one with a valid ID number, then VETERAN,
-// CIVIL, HEALTH, then the newest.
+// CIVIL, HEALTH, then the newest. A summary that is already right is not
+// rewritten.
 func personsSummarize(ctx context.Context, tx pgx.Tx, personIDs []int64) error {
 	if len(personIDs) == 0 {
 		return nil
@@ -281,7 +283,9 @@ func personsSummarize(ctx context.Context, tx pgx.Tx, personIDs []int64) error {
 		UPDATE persons p SET name = b.name, sex = b.sex, birth_date = b.birth_date, id_number = b.id_number,
 			region_code = b.region_code, departments = a.departments, record_count = a.n, updated_at = now()
 		FROM best b JOIN agg a USING (person_id)
-		WHERE p.id = b.person_id`, personIDs)
+		WHERE p.id = b.person_id
+		  AND (p.name, p.sex, p.birth_date, p.id_number, p.region_code, p.departments, p.record_count)
+		      IS DISTINCT FROM (b.name, b.sex, b.birth_date, b.id_number, b.region_code, a.departments, a.n::int)`, personIDs)
 	if err != nil {
 		return fmt.Errorf("persons summarize: %w", err)
 	}

@@ -14,7 +14,8 @@ const recordsStageDDL = `
 CREATE TEMP TABLE IF NOT EXISTS stage_records (
 	ord int, department text, source_id text, source_version bigint, as_of date,
 	name text, id_number text, id_valid boolean, id_problem text, sex text, birth_date date,
-	phone text, address text, region_code text, attrs jsonb, raw jsonb, content_hash bytea
+	phone text, address text, region_code text, attrs jsonb, raw jsonb, content_hash bytea,
+	person_id bigint, link_method text -- set by placeNew for new records
 ) ON COMMIT DELETE ROWS`
 
 var recordsStageColumns = []string{"ord", "department", "source_id", "source_version", "as_of",
@@ -22,15 +23,19 @@ var recordsStageColumns = []string{"ord", "department", "source_id", "source_ver
 	"phone", "address", "region_code", "attrs", "raw", "content_hash"}
 
 // recordsUpsertSQL writes every staged record whose sourceVersion is newer
-// than the stored one, logs a RECORD change for each write, and reports per
-// staged row what was written and what was stored before. All parts see the
-// same snapshot, so "stored" is the state before this statement.
+// than the stored one, logs a RECORD change for each write (and a LINK
+// change for a new record placed with a person), and reports per staged row
+// what was written and what was stored before. All parts see the same
+// snapshot, so "stored" is the state before this statement. An update keeps
+// the stored link: re-linking is the follow-up job's.
 const recordsUpsertSQL = `
 WITH written AS (
 	INSERT INTO source_records AS s (department, source_id, source_version, as_of, name, id_number,
-		id_valid, id_problem, sex, birth_date, phone, address, region_code, attrs, raw, content_hash)
+		id_valid, id_problem, sex, birth_date, phone, address, region_code, attrs, raw, content_hash,
+		person_id, link_method, linked_at)
 	SELECT department, source_id, source_version, as_of, name, id_number,
-		id_valid, id_problem, sex, birth_date, phone, address, region_code, attrs, raw, content_hash
+		id_valid, id_problem, sex, birth_date, phone, address, region_code, attrs, raw, content_hash,
+		person_id, link_method, CASE WHEN person_id IS NOT NULL THEN now() END
 	FROM stage_records ORDER BY department, source_id
 	ON CONFLICT (department, source_id) DO UPDATE SET
 		source_version = EXCLUDED.source_version, as_of = EXCLUDED.as_of, name = EXCLUDED.name,
@@ -44,13 +49,25 @@ WITH written AS (
 	INSERT INTO changes (kind, op, department, source_id, record_id, person_id)
 	SELECT 'RECORD', CASE WHEN created THEN 'CREATED' ELSE 'UPDATED' END, department, source_id, id, person_id
 	FROM written
+	UNION ALL
+	SELECT 'LINK', 'CREATED', department, source_id, id, person_id FROM written WHERE created AND person_id IS NOT NULL
 )
 SELECT st.ord, st.source_version, w.id, w.created, old.id, old.source_version, old.content_hash = st.content_hash
 FROM stage_records st
 LEFT JOIN written w ON w.department = st.department AND w.source_id = st.source_id
 LEFT JOIN source_records old ON old.department = st.department AND old.source_id = st.source_id`
 
-var recordsStaging = staging{name: "stage_records", ddl: recordsStageDDL, columns: recordsStageColumns, upsert: recordsUpsertSQL}
+var recordsStaging = staging{name: "stage_records", ddl: recordsStageDDL, columns: recordsStageColumns,
+	prepare: placeNew, upsert: recordsUpsertSQL, finish: personsDropUnplaced}
+
+// personsDropUnplaced deletes persons placeNew created for a record that a
+// concurrent transaction stored first (so this insert became an update and
+// kept the stored link). Every other live person has a record.
+const personsDropUnplaced = `
+DELETE FROM persons p
+WHERE p.id IN (SELECT person_id FROM stage_records WHERE person_id IS NOT NULL)
+  AND p.merged_into IS NULL
+  AND NOT EXISTS (SELECT 1 FROM source_records r WHERE r.person_id = p.id)`
 
 // RecordsUpsert stores validated records in tx: COPY into a staging table,
 // then one upsert. A record is written only when its sourceVersion is newer

@@ -75,10 +75,12 @@ func outcomeOf(ord int, version int64, written *int64, created *bool, stored, st
 // staging describes a per-connection staging table and the upsert that
 // moves its rows into place.
 type staging struct {
-	name    string   // the temp table
-	ddl     string   // creates it if missing, emptied at commit
-	columns []string // COPY column order; the first is "ord"
-	upsert  string   // returns the outcome columns outcomesRead expects
+	name    string                              // the temp table
+	ddl     string                              // creates it if missing, emptied at commit
+	columns []string                            // COPY column order; the first is "ord"
+	prepare func(context.Context, pgx.Tx) error // optional, between COPY and upsert
+	upsert  string                              // returns the outcome columns outcomesRead expects
+	finish  string                              // optional statement after the upsert
 }
 
 // run stages n rows with COPY, runs the upsert and returns the outcomes in
@@ -94,6 +96,11 @@ func (st staging) run(ctx context.Context, tx pgx.Tx, n int, row func(int) []any
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{st.name}, st.columns, src); err != nil {
 		return nil, fmt.Errorf("%s copy: %w", st.name, err)
 	}
+	if st.prepare != nil {
+		if err := st.prepare(ctx, tx); err != nil {
+			return nil, fmt.Errorf("%s: %w", st.name, err)
+		}
+	}
 	rows, err := tx.Query(ctx, st.upsert)
 	if err != nil {
 		return nil, fmt.Errorf("%s upsert: %w", st.name, err)
@@ -101,6 +108,11 @@ func (st staging) run(ctx context.Context, tx pgx.Tx, n int, row func(int) []any
 	out, err := outcomesRead(rows, n)
 	if err != nil {
 		return nil, fmt.Errorf("%s upsert: %w", st.name, err)
+	}
+	if st.finish != "" {
+		if _, err := tx.Exec(ctx, st.finish); err != nil {
+			return nil, fmt.Errorf("%s finish: %w", st.name, err)
+		}
 	}
 	// A second batch in the same transaction must not see these rows.
 	_, err = tx.Exec(ctx, "TRUNCATE "+st.name)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sync"
 	"testing"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/vethub/vethub/feed"
 	"github.com/vethub/vethub/ingest"
 	"github.com/vethub/vethub/jobs"
+	"github.com/vethub/vethub/matching"
 )
 
 // hub is an ingest service with working job queue on a fresh database.
@@ -159,5 +161,60 @@ func TestExactIDLinkage(t *testing.T) {
 	h.store.Pool.QueryRow(ctx, "SELECT count(*) FROM changes WHERE kind = 'LINK' AND source_id = 'c1'").Scan(&links)
 	if links != 2 {
 		t.Errorf("LINK changes for c1 = %d, want 2 (first link, move)", links)
+	}
+}
+
+// validID builds a valid 18-digit ID number for a test person n.
+func validID(n int) string {
+	first17 := fmt.Sprintf("330824%08d%03d", 19600101+n%28, n%1000)
+	return first17 + string(matching.IDCheckChar(first17))
+}
+
+func TestConcurrentDepartmentsShareNewIDs(t *testing.T) {
+	t.Parallel()
+	h := newHub(t)
+	const n = 300
+	batch := func(dept feed.Department, prefix string) []feed.Result {
+		out := make([]feed.Result, n)
+		for i := range out {
+			out[i] = feed.DecodeRecord(dept, []byte(rec(fmt.Sprintf("%s%d", prefix, i), 1, validID(i), "张伟")))
+		}
+		return out
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	var wg sync.WaitGroup
+	jobsCh := make(chan int64, 2)
+	for _, d := range []struct {
+		dept   feed.Department
+		prefix string
+	}{{feed.DepartmentVeteran, "v"}, {feed.DepartmentCivil, "c"}} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b, err := h.svc.Records(ctx, batch(d.dept, d.prefix))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			jobsCh <- b.JobID
+		}()
+	}
+	wg.Wait()
+	close(jobsCh)
+	var ids []int64
+	for id := range jobsCh {
+		ids = append(ids, id)
+	}
+	if err := h.queue.Wait(ctx, ids); err != nil {
+		t.Fatal(err)
+	}
+	var split, empty int
+	h.store.Pool.QueryRow(ctx, `SELECT count(*) FROM (SELECT id_number FROM source_records
+		GROUP BY id_number HAVING count(DISTINCT person_id) > 1) x`).Scan(&split)
+	h.store.Pool.QueryRow(ctx, `SELECT count(*) FROM persons p WHERE merged_into IS NULL
+		AND NOT EXISTS (SELECT 1 FROM source_records r WHERE r.person_id = p.id)`).Scan(&empty)
+	if split != 0 || empty != 0 {
+		t.Fatalf("%d ID numbers split across persons, %d live persons without records", split, empty)
 	}
 }
