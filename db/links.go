@@ -20,7 +20,9 @@ type LinkResult struct {
 
 // LinksRefresh re-links the given records under exact-ID linkage in one
 // transaction: records sharing a valid ID number share a person, any other
-// record has its own. It writes LINK changes, retires persons left empty
+// record has its own. A record linked since its last change (placed at
+// insert) keeps its person: under this rule only the record itself can make
+// its link wrong. Its person's summary is still refreshed. It writes LINK changes, retires persons left empty
 // (merged_into their records' new person) and recomputes the identity
 // summary of every person it touched. Safe to run again: a second run
 // changes nothing.
@@ -63,18 +65,38 @@ func linksRefreshTx(ctx context.Context, tx pgx.Tx, recordIDs []int64) (LinkResu
 	if res.Retired, err = personsRetireEmpty(ctx, tx, moved); err != nil {
 		return res, err
 	}
-	res.Touched = touchedPersons(recs, plan.Assignments, ids)
+	placed, err := personsOfLinked(ctx, tx, recordIDs)
+	if err != nil {
+		return res, err
+	}
+	res.Touched = touchedPersons(recs, plan.Assignments, ids, placed)
 	return res, personsSummarize(ctx, tx, res.Touched)
 }
 
-// linkRecordsLock reads the records with their current person's key state,
-// locking them in id order so concurrent re-links cannot interleave.
+// linkStale is true for a record whose version moved on since its link
+// was decided (versions, unlike clocks, cannot race with the job's lock).
+const linkStale = `(r.linked_version IS DISTINCT FROM r.source_version)`
+
+// personsOfLinked returns the persons of the given records that are linked
+// since their last change.
+func personsOfLinked(ctx context.Context, tx pgx.Tx, ids []int64) ([]int64, error) {
+	rows, err := tx.Query(ctx, `SELECT DISTINCT r.person_id FROM source_records r
+		WHERE r.id = ANY($1) AND r.person_id IS NOT NULL AND NOT `+linkStale, ids)
+	if err != nil {
+		return nil, fmt.Errorf("persons of linked: %w", err)
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[int64])
+}
+
+// linkRecordsLock reads those of the records changed since they were last
+// linked, with their current person's key state, locking them in id order
+// so concurrent re-links cannot interleave.
 func linkRecordsLock(ctx context.Context, tx pgx.Tx, ids []int64) ([]matching.LinkRecord, error) {
 	rows, err := tx.Query(ctx, `
 		SELECT r.id, coalesce(r.id_number, ''), r.id_valid AND r.id_number IS NOT NULL,
 		       coalesce(r.person_id, 0), coalesce(p.id_key IS NOT NULL, false)
 		FROM source_records r LEFT JOIN persons p ON p.id = r.person_id
-		WHERE r.id = ANY($1) ORDER BY r.id FOR UPDATE OF r`, ids)
+		WHERE r.id = ANY($1) AND `+linkStale+` ORDER BY r.id FOR UPDATE OF r`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("lock records: %w", err)
 	}
@@ -201,9 +223,11 @@ func linksApply(ctx context.Context, tx pgx.Tx, recs []matching.LinkRecord, as [
 	}
 	_, err := tx.Exec(ctx, `
 		WITH u AS (
-			UPDATE source_records r SET person_id = u.pid, link_method = u.method, linked_at = now()
+			UPDATE source_records r SET person_id = u.pid, link_method = u.method, linked_at = now(),
+				linked_version = r.source_version
 			FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::bigint[]) AS u(id, pid, method, old)
-			WHERE r.id = u.id AND (r.person_id IS DISTINCT FROM u.pid OR r.link_method IS DISTINCT FROM u.method)
+			WHERE r.id = u.id AND (r.person_id IS DISTINCT FROM u.pid OR r.link_method IS DISTINCT FROM u.method
+				OR `+linkStale+`)
 			RETURNING r.id, r.department, r.source_id, r.person_id, nullif(u.old, 0) AS old_person
 		)
 		INSERT INTO changes (kind, op, department, source_id, record_id, person_id)
@@ -246,7 +270,7 @@ func personsRetireEmpty(ctx context.Context, tx pgx.Tx, moved []personMove) (int
 	return int(tag.RowsAffected()), nil
 }
 
-func touchedPersons(recs []matching.LinkRecord, as []matching.Assignment, newIDs []int64) []int64 {
+func touchedPersons(recs []matching.LinkRecord, as []matching.Assignment, newIDs, also []int64) []int64 {
 	seen := map[int64]bool{}
 	var out []int64
 	add := func(id int64) {
@@ -258,6 +282,9 @@ func touchedPersons(recs []matching.LinkRecord, as []matching.Assignment, newIDs
 	for i, a := range as {
 		add(recs[i].PersonID)
 		add(resolvePerson(a.PersonID, newIDs))
+	}
+	for _, id := range also {
+		add(id)
 	}
 	return out
 }

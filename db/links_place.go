@@ -93,7 +93,7 @@ func personsCreateFromStage(ctx context.Context, tx pgx.Tx, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	_, err := tx.Exec(ctx, `
+	tag, err := tx.Exec(ctx, `
 		INSERT INTO persons (id, id_key, name, sex, birth_date, id_number, region_code, departments, record_count)
 		OVERRIDING SYSTEM VALUE
 		SELECT * FROM (
@@ -108,6 +108,9 @@ func personsCreateFromStage(ctx context.Context, tx pgx.Tx, ids []int64) error {
 		ON CONFLICT (id_key) DO NOTHING`, ids)
 	if err != nil {
 		return fmt.Errorf("persons from stage: %w", err)
+	}
+	if tag.RowsAffected() == int64(len(ids)) {
+		return nil // no key was taken by a concurrent transaction
 	}
 	_, err = tx.Exec(ctx, `
 		UPDATE stage_records st SET person_id = p.id

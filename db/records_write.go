@@ -32,10 +32,11 @@ const recordsUpsertSQL = `
 WITH written AS (
 	INSERT INTO source_records AS s (department, source_id, source_version, as_of, name, id_number,
 		id_valid, id_problem, sex, birth_date, phone, address, region_code, attrs, raw, content_hash,
-		person_id, link_method, linked_at)
+		person_id, link_method, linked_at, linked_version)
 	SELECT department, source_id, source_version, as_of, name, id_number,
 		id_valid, id_problem, sex, birth_date, phone, address, region_code, attrs, raw, content_hash,
-		person_id, link_method, CASE WHEN person_id IS NOT NULL THEN now() END
+		person_id, link_method, CASE WHEN person_id IS NOT NULL THEN now() END,
+		CASE WHEN person_id IS NOT NULL THEN source_version END
 	FROM stage_records ORDER BY department, source_id
 	ON CONFLICT (department, source_id) DO UPDATE SET
 		source_version = EXCLUDED.source_version, as_of = EXCLUDED.as_of, name = EXCLUDED.name,
