@@ -72,13 +72,16 @@ func stagePlace(ctx context.Context, tx pgx.Tx, as []matching.Assignment, newIDs
 	ords := make([]int64, len(as))
 	pids := make([]int64, len(as))
 	methods := make([]string, len(as))
+	fresh := make([]bool, len(as)) // the person is one of newIDs
 	for i, a := range as {
 		ords[i], pids[i], methods[i] = a.RecordID, resolvePerson(a.PersonID, newIDs), a.Method
+		fresh[i] = a.PersonID < 0
 	}
 	_, err := tx.Exec(ctx, `
-		UPDATE stage_records st SET person_id = u.pid, link_method = u.method
-		FROM unnest($1::int[], $2::bigint[], $3::text[]) AS u(ord, pid, method) WHERE st.ord = u.ord`,
-		ords, pids, methods)
+		UPDATE stage_records st SET person_id = u.pid, link_method = u.method, new_person = u.fresh
+		FROM unnest($1::int[], $2::bigint[], $3::text[], $4::boolean[]) AS u(ord, pid, method, fresh)
+		WHERE st.ord = u.ord`,
+		ords, pids, methods, fresh)
 	if err != nil {
 		return fmt.Errorf("stage place: %w", err)
 	}
@@ -101,11 +104,11 @@ func personsCreateFromStage(ctx context.Context, tx pgx.Tx, ids []int64) error {
 			       CASE WHEN link_method = 'EXACT_ID' THEN id_number END AS id_key,
 			       name, sex, birth_date, id_number, region_code, ARRAY[department],
 			       count(*) OVER (PARTITION BY person_id)
-			FROM stage_records WHERE person_id = ANY($1)
+			FROM stage_records WHERE new_person -- not person_id = ANY($1): quadratic on 10,000s
 			ORDER BY person_id, id_valid DESC, as_of DESC, ord DESC
 		) best
 		ORDER BY id_key -- concurrent batches take key locks in one order: no deadlock
-		ON CONFLICT (id_key) DO NOTHING`, ids)
+		ON CONFLICT (id_key) DO NOTHING`)
 	if err != nil {
 		return fmt.Errorf("persons from stage: %w", err)
 	}
@@ -115,7 +118,7 @@ func personsCreateFromStage(ctx context.Context, tx pgx.Tx, ids []int64) error {
 	_, err = tx.Exec(ctx, `
 		UPDATE stage_records st SET person_id = p.id
 		FROM persons p
-		WHERE st.person_id = ANY($1) AND st.link_method = 'EXACT_ID' AND p.id_key = st.id_number AND p.id <> st.person_id`, ids)
+		WHERE st.new_person AND st.link_method = 'EXACT_ID' AND p.id_key = st.id_number AND p.id <> st.person_id`)
 	if err != nil {
 		return fmt.Errorf("persons raced keys: %w", err)
 	}

@@ -15,7 +15,7 @@ CREATE TEMP TABLE IF NOT EXISTS stage_records (
 	ord int, department text, source_id text, source_version bigint, as_of date,
 	name text, id_number text, id_valid boolean, id_problem text, sex text, birth_date date,
 	phone text, address text, region_code text, attrs jsonb, raw jsonb, content_hash bytea,
-	person_id bigint, link_method text -- set by placeNew for new records
+	person_id bigint, link_method text, new_person boolean -- set by placeNew for new records
 ) ON COMMIT DELETE ROWS`
 
 var recordsStageColumns = []string{"ord", "department", "source_id", "source_version", "as_of",
