@@ -31,7 +31,12 @@ func TestTransports(t *testing.T) {
 		{"parse error, graphql-response+json", func() result { return e.post(secret, "{ viewer ", gqlResp) }, 400, "GRAPHQL_PARSE_FAILED", "application/graphql-response+json"},
 		{"validation error, graphql-response+json", func() result { return e.post(secret, "{ nope }", gqlResp) }, 400, "GRAPHQL_VALIDATION_FAILED", "application/graphql-response+json"},
 		{"parse error over GET, graphql-response+json", func() result { return e.get(secret, "{", gqlResp) }, 400, "GRAPHQL_PARSE_FAILED", "application/graphql-response+json"},
-		{"parse error, legacy json", func() result { return e.post(secret, "{ viewer ") }, 422, "GRAPHQL_PARSE_FAILED", "application/json"},
+		// The spec: under application/json a well-formed request gets 200, errors in the body.
+		{"parse error, legacy json", func() result { return e.post(secret, "{ viewer ") }, 200, "GRAPHQL_PARSE_FAILED", "application/json"},
+		{"validation error, legacy json", func() result { return e.post(secret, "{ nope }") }, 200, "GRAPHQL_VALIDATION_FAILED", "application/json"},
+		{"POST of another media type", func() result {
+			return e.request(http.MethodPost, "/graphql", "{ __typename }", "Content-Type: application/graphql", "Authorization: Bearer "+secret)
+		}, 415, "UNSUPPORTED_MEDIA_TYPE", "application/json"},
 		{"OPTIONS without token", func() result { return e.request(http.MethodOptions, "/graphql", "") }, 200, "", ""},
 		{"POST with variables, charset", func() result {
 			return e.request(http.MethodPost, "/graphql", `{"query":"query($x: Boolean!) { __typename @include(if: $x) }","variables":{"x":true}}`,

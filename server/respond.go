@@ -12,18 +12,19 @@ import (
 // (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED,
 // PERSISTED_QUERY_NOT_FOUND, COMPLEXITY_LIMIT_EXCEEDED).
 const (
-	CodeUnauthenticated  = "UNAUTHENTICATED"
-	CodeForbidden        = "FORBIDDEN"
-	CodeNotFound         = "NOT_FOUND"
-	CodeConflict         = "CONFLICT"
-	CodeBadUserInput     = "BAD_USER_INPUT"
-	CodeBadRequest       = "BAD_REQUEST"
-	CodeInternal         = "INTERNAL"
-	CodeTimeout          = "TIMEOUT"
-	CodeCanceled         = "CANCELED"
-	CodeDepthLimit       = "DEPTH_LIMIT_EXCEEDED"
-	CodeMethodNotAllowed = "METHOD_NOT_ALLOWED"
-	CodeBodyTooLarge     = "REQUEST_TOO_LARGE"
+	CodeUnauthenticated      = "UNAUTHENTICATED"
+	CodeForbidden            = "FORBIDDEN"
+	CodeNotFound             = "NOT_FOUND"
+	CodeConflict             = "CONFLICT"
+	CodeBadUserInput         = "BAD_USER_INPUT"
+	CodeBadRequest           = "BAD_REQUEST"
+	CodeInternal             = "INTERNAL"
+	CodeTimeout              = "TIMEOUT"
+	CodeCanceled             = "CANCELED"
+	CodeDepthLimit           = "DEPTH_LIMIT_EXCEEDED"
+	CodeMethodNotAllowed     = "METHOD_NOT_ALLOWED"
+	CodeBodyTooLarge         = "REQUEST_TOO_LARGE"
+	CodeUnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE"
 )
 
 // writeError answers outside GraphQL execution (auth, limits) with a body

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"log/slog"
+	"mime"
 	"net/http"
 	"time"
 
@@ -62,6 +63,9 @@ func graphqlRoute(cfg Config, closing context.Context, a *authenticator, gql htt
 			ide.ServeHTTP(w, r)
 		case isUpgrade(r):
 			api.ServeHTTP(w, longLived(w, r, closing))
+		case r.Method == http.MethodPost && !isJSONBody(r):
+			writeError(w, http.StatusUnsupportedMediaType, CodeUnsupportedMediaType,
+				"POST a GraphQL request as Content-Type: application/json")
 		default:
 			ctx, cancel := context.WithTimeout(r.Context(), cfg.RequestTimeout)
 			defer cancel()
@@ -79,4 +83,11 @@ func longLived(w http.ResponseWriter, r *http.Request, closing context.Context) 
 	ctx, cancel := context.WithCancel(r.Context())
 	context.AfterFunc(closing, cancel)
 	return r.WithContext(ctx)
+}
+
+// isJSONBody reports whether a request's body is declared application/json,
+// the one body media type the GraphQL-over-HTTP spec requires.
+func isJSONBody(r *http.Request) bool {
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return err == nil && mt == mediaJSON
 }

@@ -104,17 +104,15 @@ func responseMediaType(r *http.Request) string {
 	return mediaGraphQLResponse
 }
 
-// statusForErrors matches gqlgen's POST: request errors (parse,
-// validation, limits) are 400 for application/graphql-response+json as the
-// spec says, and gqlgen's 422 for legacy application/json.
+// statusForErrors follows the GraphQL-over-HTTP spec: request errors
+// (parse, validation, limits) of a well-formed request are 400 under
+// application/graphql-response+json, and 200 under the legacy
+// application/json, where clients read errors from the body.
 func statusForErrors(contentType string, errs gqlerror.List) int {
-	if errcode.GetErrorKind(errs) != errcode.KindProtocol {
-		return http.StatusOK
-	}
-	if contentType == mediaGraphQLResponse {
+	if contentType == mediaGraphQLResponse && errcode.GetErrorKind(errs) == errcode.KindProtocol {
 		return http.StatusBadRequest
 	}
-	return http.StatusUnprocessableEntity
+	return http.StatusOK
 }
 
 // writeJSON writes resp as json.Marshal would. A response of data alone,
