@@ -12,9 +12,9 @@ import (
 // placeNew links the staged records that are new (nothing stored under
 // their department and sourceId) before they are inserted, under the same
 // exact-ID rule as LinksRefresh: the insert then writes each record once,
-// with its person, instead of the follow-up job rewriting it. New persons
-// are created with their identity summary from the staged rows. Updated
-// records keep their link here; the follow-up job re-links them.
+// with its person, instead of the follow-up job rewriting it. The new
+// persons themselves are created after the insert (placedPersonsCreate).
+// Updated records keep their link here; the follow-up job re-links them.
 func placeNew(ctx context.Context, tx pgx.Tx) error {
 	recs, err := stagedNew(ctx, tx)
 	if err != nil || len(recs) == 0 {
@@ -29,10 +29,7 @@ func placeNew(ctx context.Context, tx pgx.Tx) error {
 	if err != nil {
 		return err
 	}
-	if err := stagePlace(ctx, tx, plan.Assignments, ids); err != nil {
-		return err
-	}
-	return personsCreateFromStage(ctx, tx, ids)
+	return stagePlace(ctx, tx, plan.Assignments, ids)
 }
 
 // stagedNew reads the new staged records; ID stands for the staging ord.
@@ -88,37 +85,55 @@ func stagePlace(ctx context.Context, tx pgx.Tx, as []matching.Assignment, newIDs
 	return nil
 }
 
-// personsCreateFromStage inserts the reserved persons with the summary of
-// their staged records (best: a valid ID, then newest). A key that a
-// concurrent transaction created first is not inserted; its staged rows are
-// pointed at that person instead.
-func personsCreateFromStage(ctx context.Context, tx pgx.Tx, ids []int64) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	tag, err := tx.Exec(ctx, `
-		INSERT INTO persons (id, id_key, name, sex, birth_date, id_number, region_code, departments, record_count)
-		OVERRIDING SYSTEM VALUE
-		SELECT * FROM (
+// placedPersonsCreate inserts, after the records, the persons placeNew
+// reserved for records that were inserted, with the summary of their staged
+// records (best: a valid ID, then newest), in key order so concurrent
+// batches take key locks in one order. Holding those locks only until the
+// commit right after keeps batches that share ID numbers from queueing
+// behind each other. A key a concurrent transaction created first is not
+// inserted; this batch's records and changes are pointed at that person.
+func placedPersonsCreate(ctx context.Context, tx pgx.Tx) error {
+	var want, got int
+	err := tx.QueryRow(ctx, `
+		WITH best AS (
 			SELECT DISTINCT ON (person_id) person_id,
 			       CASE WHEN link_method = 'EXACT_ID' THEN id_number END AS id_key,
-			       name, sex, birth_date, id_number, region_code, ARRAY[department],
-			       count(*) OVER (PARTITION BY person_id)
-			FROM stage_records WHERE new_person -- not person_id = ANY($1): quadratic on 10,000s
+			       name, sex, birth_date, id_number, region_code, ARRAY[department] AS departments,
+			       count(*) OVER (PARTITION BY person_id) AS n
+			FROM stage_records st
+			WHERE new_person AND EXISTS (SELECT 1 FROM source_records r WHERE r.person_id = st.person_id)
 			ORDER BY person_id, id_valid DESC, as_of DESC, ord DESC
-		) best
-		ORDER BY id_key -- concurrent batches take key locks in one order: no deadlock
-		ON CONFLICT (id_key) DO NOTHING`)
+		), inserted AS (
+			INSERT INTO persons (id, id_key, name, sex, birth_date, id_number, region_code, departments, record_count)
+			OVERRIDING SYSTEM VALUE
+			SELECT * FROM best ORDER BY id_key
+			ON CONFLICT (id_key) DO NOTHING
+			RETURNING 1
+		)
+		SELECT (SELECT count(*) FROM best), (SELECT count(*) FROM inserted)`).Scan(&want, &got)
 	if err != nil {
-		return fmt.Errorf("persons from stage: %w", err)
+		return fmt.Errorf("placed persons: %w", err)
 	}
-	if tag.RowsAffected() == int64(len(ids)) {
-		return nil // no key was taken by a concurrent transaction
+	if got == want {
+		return nil
 	}
-	_, err = tx.Exec(ctx, `
-		UPDATE stage_records st SET person_id = p.id
-		FROM persons p
-		WHERE st.new_person AND st.link_method = 'EXACT_ID' AND p.id_key = st.id_number AND p.id <> st.person_id`)
+	return racedKeysRepoint(ctx, tx)
+}
+
+// racedKeysRepoint moves this batch's records, and the changes it logged,
+// from persons whose key a concurrent transaction created first to that
+// transaction's person.
+func racedKeysRepoint(ctx context.Context, tx pgx.Tx) error {
+	_, err := tx.Exec(ctx, `
+		WITH moved AS (
+			SELECT DISTINCT st.person_id AS lost, p.id AS won
+			FROM stage_records st JOIN persons p ON p.id_key = st.id_number
+			WHERE st.new_person AND st.link_method = 'EXACT_ID' AND p.id <> st.person_id
+		), records AS (
+			UPDATE source_records r SET person_id = m.won FROM moved m WHERE r.person_id = m.lost
+		)
+		UPDATE changes c SET person_id = m.won FROM moved m
+		WHERE c.txid = pg_current_xact_id() AND c.person_id = m.lost`)
 	if err != nil {
 		return fmt.Errorf("persons raced keys: %w", err)
 	}

@@ -59,16 +59,7 @@ LEFT JOIN written w ON w.department = st.department AND w.source_id = st.source_
 LEFT JOIN source_records old ON old.department = st.department AND old.source_id = st.source_id`
 
 var recordsStaging = staging{name: "stage_records", ddl: recordsStageDDL, columns: recordsStageColumns,
-	prepare: placeNew, upsert: recordsUpsertSQL, finish: personsDropUnplaced}
-
-// personsDropUnplaced deletes persons placeNew created for a record that a
-// concurrent transaction stored first (so this insert became an update and
-// kept the stored link). Every other live person has a record.
-const personsDropUnplaced = `
-DELETE FROM persons p
-WHERE p.id IN (SELECT person_id FROM stage_records WHERE person_id IS NOT NULL)
-  AND p.merged_into IS NULL
-  AND NOT EXISTS (SELECT 1 FROM source_records r WHERE r.person_id = p.id)`
+	prepare: placeNew, upsert: recordsUpsertSQL, finish: placedPersonsCreate}
 
 // RecordsUpsert stores validated records in tx: COPY into a staging table,
 // then one upsert. A record is written only when its sourceVersion is newer

@@ -80,7 +80,7 @@ type staging struct {
 	columns []string                            // COPY column order; the first is "ord"
 	prepare func(context.Context, pgx.Tx) error // optional, between COPY and upsert
 	upsert  string                              // returns the outcome columns outcomesRead expects
-	finish  string                              // optional, after the upsert unless every row was created
+	finish  func(context.Context, pgx.Tx) error // optional, after the upsert
 }
 
 // run stages n rows with COPY, runs the upsert and returns the outcomes in
@@ -109,21 +109,12 @@ func (st staging) run(ctx context.Context, tx pgx.Tx, n int, row func(int) []any
 	if err != nil {
 		return nil, fmt.Errorf("%s upsert: %w", st.name, err)
 	}
-	if st.finish != "" && !allCreated(out) {
-		if _, err := tx.Exec(ctx, st.finish); err != nil {
+	if st.finish != nil {
+		if err := st.finish(ctx, tx); err != nil {
 			return nil, fmt.Errorf("%s finish: %w", st.name, err)
 		}
 	}
 	// A second batch in the same transaction must not see these rows.
 	_, err = tx.Exec(ctx, "TRUNCATE "+st.name)
 	return out, err
-}
-
-func allCreated(out []UpsertOutcome) bool {
-	for _, o := range out {
-		if o.Status != StatusCreated {
-			return false
-		}
-	}
-	return true
 }
