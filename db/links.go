@@ -142,13 +142,9 @@ func personsCreate(ctx context.Context, tx pgx.Tx, plan matching.LinkPlan) ([]in
 	if n == 0 {
 		return nil, nil
 	}
-	ids := make([]int64, 0, n)
-	rows, err := tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('persons', 'id')) FROM generate_series(1, $1)`, n)
+	ids, err := personIDsReserve(ctx, tx, n)
 	if err != nil {
-		return nil, fmt.Errorf("person ids: %w", err)
-	}
-	if ids, err = pgx.CollectRows(rows, pgx.RowTo[int64]); err != nil {
-		return nil, fmt.Errorf("person ids: %w", err)
+		return nil, err
 	}
 	keys := make([]*string, n)
 	for i, p := range plan.NewPersons {

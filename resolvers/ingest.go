@@ -45,12 +45,14 @@ func (r *Resolver) upsertRecords(ctx context.Context, results []feed.Result) (*m
 	}
 	payload := &model.UpsertRecordsPayload{Summary: summaryToModel(batch.Summary)}
 	for _, o := range batch.Outcomes {
-		payload.Results = append(payload.Results, model.UpsertRecordResult{
-			Index: o.Index, SourceID: o.SourceID, Status: model.UpsertStatus(o.Status),
-			Errors: problemsToModel(o.Errors), Warnings: problemsToModel(o.Warnings), RecordID: o.ID,
-		})
+		payload.Results = append(payload.Results, model.UpsertRecordResult{UpsertOutcome: outcomeToModel(o)})
 	}
 	return payload, nil
+}
+
+func outcomeToModel(o ingest.Outcome) model.UpsertOutcome {
+	return model.UpsertOutcome{Index: o.Index, SourceID: o.SourceID, Status: model.UpsertStatus(o.Status),
+		Errors: problemsToModel(o.Errors), Warnings: problemsToModel(o.Warnings), StoredID: o.ID}
 }
 
 func summaryToModel(s ingest.Summary) *model.UpsertSummary {
@@ -77,10 +79,7 @@ func (r *Resolver) upsertPostings(ctx context.Context, inputs []feed.JobInput) (
 	}
 	payload := &model.UpsertJobPostingsPayload{Summary: summaryToModel(batch.Summary)}
 	for _, o := range batch.Outcomes {
-		payload.Results = append(payload.Results, model.UpsertJobResult{
-			Index: o.Index, SourceID: o.SourceID, Status: model.UpsertStatus(o.Status),
-			Errors: problemsToModel(o.Errors), Warnings: problemsToModel(o.Warnings), PostingID: o.ID,
-		})
+		payload.Results = append(payload.Results, model.UpsertJobResult{UpsertOutcome: outcomeToModel(o)})
 	}
 	return payload, nil
 }

@@ -47,14 +47,14 @@ func (r *mutationResolver) UpsertJobPostings(ctx context.Context, postings []fee
 
 // Posting is the resolver for the posting field.
 func (r *upsertJobResultResolver) Posting(ctx context.Context, obj *model.UpsertJobResult) (*model.JobPosting, error) {
-	if obj.PostingID == 0 {
+	if obj.StoredID == 0 {
 		return nil, nil
 	}
 	l, err := loaders(ctx)
 	if err != nil {
 		return nil, err
 	}
-	row, err := l.JobPostingByID(ctx, obj.PostingID)
+	row, err := l.JobPostingByID(ctx, obj.StoredID)
 	if err != nil || row == nil {
 		return nil, err
 	}
@@ -63,14 +63,14 @@ func (r *upsertJobResultResolver) Posting(ctx context.Context, obj *model.Upsert
 
 // Record is the resolver for the record field.
 func (r *upsertRecordResultResolver) Record(ctx context.Context, obj *model.UpsertRecordResult) (model.SourceRecord, error) {
-	if obj.RecordID == 0 {
+	if obj.StoredID == 0 {
 		return nil, nil
 	}
 	l, err := loaders(ctx)
 	if err != nil {
 		return nil, err
 	}
-	row, err := l.RecordByID(ctx, obj.RecordID)
+	row, err := l.RecordByID(ctx, obj.StoredID)
 	if err != nil || row == nil {
 		return nil, err
 	}

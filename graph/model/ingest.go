@@ -1,22 +1,18 @@
 package model
 
-// UpsertRecordResult is one input's outcome; the stored record is resolved
-// from RecordID only when the client asks for it.
-type UpsertRecordResult struct {
+// UpsertOutcome is what both upsert result types report of one input; the
+// stored row is resolved from StoredID only when the client asks for it.
+type UpsertOutcome struct {
 	Index    int            `json:"index"`
 	SourceID string         `json:"sourceId"`
 	Status   UpsertStatus   `json:"status"`
 	Errors   []FieldProblem `json:"errors"`
 	Warnings []FieldProblem `json:"warnings"`
-	RecordID int64          `json:"-"`
+	StoredID int64          `json:"-"`
 }
 
+// UpsertRecordResult is one record input's outcome.
+type UpsertRecordResult struct{ UpsertOutcome }
+
 // UpsertJobResult is one job posting input's outcome.
-type UpsertJobResult struct {
-	Index     int            `json:"index"`
-	SourceID  string         `json:"sourceId"`
-	Status    UpsertStatus   `json:"status"`
-	Errors    []FieldProblem `json:"errors"`
-	Warnings  []FieldProblem `json:"warnings"`
-	PostingID int64          `json:"-"`
-}
+type UpsertJobResult struct{ UpsertOutcome }
