@@ -46,7 +46,8 @@ WITH written AS (
 	INSERT INTO changes (kind, op, department, source_id, record_id)
 	SELECT 'JOB', CASE WHEN created THEN 'CREATED' ELSE 'UPDATED' END, 'JOBS', source_id, id FROM written
 )
-SELECT st.ord, st.source_version, w.id, w.created, old.id, old.source_version, old.content_hash = st.content_hash
+SELECT st.ord, st.source_version, w.id, w.created, old.id, old.source_version, old.content_hash = st.content_hash,
+	NULL::bigint
 FROM stage_postings st
 LEFT JOIN written w ON w.source_id = st.source_id
 LEFT JOIN job_postings old ON old.source_id = st.source_id`

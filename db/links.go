@@ -22,15 +22,16 @@ type LinkResult struct {
 // transaction: records sharing a valid ID number share a person, any other
 // record has its own. A record linked since its last change (placed at
 // insert) keeps its person: under this rule only the record itself can make
-// its link wrong. Its person's summary is still refreshed. It writes LINK changes, retires persons left empty
+// its link wrong. The summaries of personIDs, and of every person a record
+// left or joined, are refreshed. It writes LINK changes, retires persons left empty
 // (merged_into their records' new person) and recomputes the identity
 // summary of every person it touched. Safe to run again: a second run
 // changes nothing.
-func (s *Store) LinksRefresh(ctx context.Context, recordIDs []int64) (LinkResult, error) {
+func (s *Store) LinksRefresh(ctx context.Context, recordIDs, personIDs []int64) (LinkResult, error) {
 	var res LinkResult
 	err := s.InTx(ctx, func(tx pgx.Tx) error {
 		var err error
-		res, err = linksRefreshTx(ctx, tx, recordIDs)
+		res, err = linksRefreshTx(ctx, tx, recordIDs, personIDs)
 		return err
 	})
 	if err != nil {
@@ -39,7 +40,7 @@ func (s *Store) LinksRefresh(ctx context.Context, recordIDs []int64) (LinkResult
 	return res, nil
 }
 
-func linksRefreshTx(ctx context.Context, tx pgx.Tx, recordIDs []int64) (LinkResult, error) {
+func linksRefreshTx(ctx context.Context, tx pgx.Tx, recordIDs, personIDs []int64) (LinkResult, error) {
 	recs, err := linkRecordsLock(ctx, tx, recordIDs)
 	if err != nil {
 		return LinkResult{}, err
@@ -65,28 +66,13 @@ func linksRefreshTx(ctx context.Context, tx pgx.Tx, recordIDs []int64) (LinkResu
 	if res.Retired, err = personsRetireEmpty(ctx, tx, moved); err != nil {
 		return res, err
 	}
-	placed, err := personsOfLinked(ctx, tx, recordIDs)
-	if err != nil {
-		return res, err
-	}
-	res.Touched = touchedPersons(recs, plan.Assignments, ids, placed)
+	res.Touched = touchedPersons(recs, plan.Assignments, ids, personIDs)
 	return res, personsSummarize(ctx, tx, res.Touched)
 }
 
 // linkStale is true for a record whose version moved on since its link
 // was decided (versions, unlike clocks, cannot race with the job's lock).
 const linkStale = `(r.linked_version IS DISTINCT FROM r.source_version)`
-
-// personsOfLinked returns the persons of the given records that are linked
-// since their last change.
-func personsOfLinked(ctx context.Context, tx pgx.Tx, ids []int64) ([]int64, error) {
-	rows, err := tx.Query(ctx, `SELECT DISTINCT r.person_id FROM source_records r
-		WHERE r.id = ANY($1) AND r.person_id IS NOT NULL AND NOT `+linkStale, ids)
-	if err != nil {
-		return nil, fmt.Errorf("persons of linked: %w", err)
-	}
-	return pgx.CollectRows(rows, pgx.RowTo[int64])
-}
 
 // linkRecordsLock reads those of the records changed since they were last
 // linked, with their current person's key state, locking them in id order

@@ -122,20 +122,27 @@ func placedPersonsCreate(ctx context.Context, tx pgx.Tx) error {
 
 // racedKeysRepoint moves this batch's records, and the changes it logged,
 // from persons whose key a concurrent transaction created first to that
-// transaction's person.
+// transaction's person, and refreshes those persons' summaries (they existed
+// before this batch, so the follow-up job is not told to).
 func racedKeysRepoint(ctx context.Context, tx pgx.Tx) error {
-	_, err := tx.Exec(ctx, `
+	rows, err := tx.Query(ctx, `
 		WITH moved AS (
 			SELECT DISTINCT st.person_id AS lost, p.id AS won
 			FROM stage_records st JOIN persons p ON p.id_key = st.id_number
 			WHERE st.new_person AND st.link_method = 'EXACT_ID' AND p.id <> st.person_id
 		), records AS (
 			UPDATE source_records r SET person_id = m.won FROM moved m WHERE r.person_id = m.lost
+		), logged AS (
+			UPDATE changes c SET person_id = m.won FROM moved m
+			WHERE c.txid = pg_current_xact_id() AND c.person_id = m.lost
 		)
-		UPDATE changes c SET person_id = m.won FROM moved m
-		WHERE c.txid = pg_current_xact_id() AND c.person_id = m.lost`)
+		SELECT DISTINCT won FROM moved`)
 	if err != nil {
 		return fmt.Errorf("persons raced keys: %w", err)
 	}
-	return nil
+	won, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return fmt.Errorf("persons raced keys: %w", err)
+	}
+	return personsSummarize(ctx, tx, won)
 }

@@ -53,7 +53,8 @@ WITH written AS (
 	UNION ALL
 	SELECT 'LINK', 'CREATED', department, source_id, id, person_id FROM written WHERE created AND person_id IS NOT NULL
 )
-SELECT st.ord, st.source_version, w.id, w.created, old.id, old.source_version, old.content_hash = st.content_hash
+SELECT st.ord, st.source_version, w.id, w.created, old.id, old.source_version, old.content_hash = st.content_hash,
+	CASE WHEN NOT st.new_person THEN st.person_id END
 FROM stage_records st
 LEFT JOIN written w ON w.department = st.department AND w.source_id = st.source_id
 LEFT JOIN source_records old ON old.department = st.department AND old.source_id = st.source_id`

@@ -29,23 +29,29 @@ type UpsertOutcome struct {
 	Status        string // StatusCreated, …
 	StaleReason   string // set when Status is StatusStale
 	StoredVersion int64  // the version stored before this write, when one was
+	// JoinedPerson is set for a created record placed in a person that
+	// existed before this batch: that person's summary needs refreshing.
+	JoinedPerson int64
 }
 
 // outcomesRead turns the rows of a staged upsert's final SELECT
-// (ord, written id, created, stored id, stored version, same content) into
-// outcomes in staging order.
+// (ord, version, written id, created, stored id, stored version, same
+// content, joined person) into outcomes in staging order.
 func outcomesRead(rows pgx.Rows, n int) ([]UpsertOutcome, error) {
 	out := make([]UpsertOutcome, n)
 	defer rows.Close()
 	for rows.Next() {
 		var ord int
-		var written, stored, storedVersion *int64
+		var written, stored, storedVersion, joined *int64
 		var created, same *bool
 		var version int64
-		if err := rows.Scan(&ord, &version, &written, &created, &stored, &storedVersion, &same); err != nil {
+		if err := rows.Scan(&ord, &version, &written, &created, &stored, &storedVersion, &same, &joined); err != nil {
 			return nil, fmt.Errorf("upsert outcome: %w", err)
 		}
 		out[ord] = outcomeOf(ord, version, written, created, stored, storedVersion, same)
+		if joined != nil && out[ord].Status == StatusCreated {
+			out[ord].JoinedPerson = *joined
+		}
 	}
 	return out, rows.Err()
 }

@@ -156,13 +156,18 @@ func (s *Service) storeRecords(ctx context.Context, tx pgx.Tx, recs []feed.Recor
 	if err != nil {
 		return nil, 0, err
 	}
-	var written []int64
+	var written, joined []int64
+	seen := map[int64]bool{}
 	for _, o := range outs {
 		if o.Status == db.StatusCreated || o.Status == db.StatusUpdated {
 			written = append(written, o.ID)
 		}
+		if o.JoinedPerson != 0 && !seen[o.JoinedPerson] {
+			seen[o.JoinedPerson] = true
+			joined = append(joined, o.JoinedPerson)
+		}
 	}
-	jobID, err := s.queue.LinkTx(ctx, tx, written)
+	jobID, err := s.queue.LinkTx(ctx, tx, written, joined)
 	return outs, jobID, err
 }
 

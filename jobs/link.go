@@ -10,9 +10,12 @@ import (
 	"github.com/vethub/vethub/db"
 )
 
-// LinkArgs asks for the given records to be re-linked to persons.
+// LinkArgs is the follow-up of one ingest: the records it wrote (re-linked
+// where their version moved past their link) and the persons that existed
+// before and gained records (their summaries are refreshed).
 type LinkArgs struct {
 	RecordIDs []int64 `json:"record_ids"`
+	PersonIDs []int64 `json:"person_ids,omitempty"`
 }
 
 // Kind names the job in the queue table.
@@ -28,7 +31,7 @@ type linkWorker struct {
 // a deadlock with a concurrent re-link is safe. (Hardship evaluation of the
 // touched persons will be enqueued from here once rule sets exist.)
 func (w *linkWorker) Work(ctx context.Context, job *river.Job[LinkArgs]) error {
-	res, err := w.store.LinksRefresh(ctx, job.Args.RecordIDs)
+	res, err := w.store.LinksRefresh(ctx, job.Args.RecordIDs, job.Args.PersonIDs)
 	if err != nil {
 		return fmt.Errorf("link job %d: %w", job.ID, err)
 	}

@@ -55,12 +55,13 @@ func New(store *db.Store, log *slog.Logger, cfg Config) (*Queue, error) {
 	return &Queue{client: client, working: cfg.Work}, nil
 }
 
-// LinkTx enqueues re-linking of records in tx and returns the job id.
-func (q *Queue) LinkTx(ctx context.Context, tx pgx.Tx, recordIDs []int64) (int64, error) {
+// LinkTx enqueues the follow-up of records written in tx (see LinkArgs) and
+// returns the job id; nothing is enqueued when nothing was written.
+func (q *Queue) LinkTx(ctx context.Context, tx pgx.Tx, recordIDs, personIDs []int64) (int64, error) {
 	if len(recordIDs) == 0 {
 		return 0, nil
 	}
-	res, err := q.client.InsertTx(ctx, tx, LinkArgs{RecordIDs: recordIDs}, nil)
+	res, err := q.client.InsertTx(ctx, tx, LinkArgs{RecordIDs: recordIDs, PersonIDs: personIDs}, nil)
 	if err != nil {
 		return 0, fmt.Errorf("enqueue link: %w", err)
 	}

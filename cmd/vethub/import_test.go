@@ -72,6 +72,18 @@ func TestImportExportRoundTrip(t *testing.T) {
 		}
 	}
 
+	// Every live person's summary agrees with its records, however they were
+	// linked (at insert, by the follow-up job, by joining an existing person).
+	var wrong int
+	err := store.Pool.QueryRow(context.Background(), `
+		SELECT count(*) FROM persons p
+		LEFT JOIN (SELECT person_id, count(*) AS n, array_agg(DISTINCT department ORDER BY department) AS d
+		           FROM source_records GROUP BY person_id) r ON r.person_id = p.id
+		WHERE p.merged_into IS NULL AND (r.n IS NULL OR p.record_count <> r.n OR p.departments <> r.d)`).Scan(&wrong)
+	if err != nil || wrong != 0 {
+		t.Errorf("%d persons whose summary disagrees with their records (%v)", wrong, err)
+	}
+
 	// Exported records re-import as unchanged: the export is the feed format.
 	exported := filepath.Join(dir, "civil-export.ndjson")
 	os.WriteFile(exported, []byte(strings.Join(exportLines(t, store, "civil"), "\n")+"\n"), 0o644)
