@@ -25,7 +25,7 @@ build:
 
 ## generate: regenerate gqlgen code from graph/schema
 generate:
-	$(GO) run github.com/99designs/gqlgen generate
+	$(GO) tool gqlgen generate
 
 ## verify: fail if generated code is out of date
 verify: generate
