@@ -56,8 +56,8 @@ type rawChunk struct {
 	seq     int
 	lines   [][]byte
 	numbers []int
-	read    int   // lines read so far, including this chunk
-	bytes   int64 // input bytes up to the end of this chunk (about: blank lines are not counted)
+	read    int   // lines read when the chunk was sent
+	bytes   int64 // input bytes read when the chunk was sent (about: blank lines are not counted)
 }
 
 // storedChunk is a chunk's outcome, reported in reading order.
@@ -79,16 +79,19 @@ func importFile[T any](ctx context.Context, r io.Reader, opts FileOptions, decod
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	raw := make(chan rawChunk, opts.Workers)
+	raw := make([]chan rawChunk, opts.Workers) // one per worker: see partition
+	for i := range raw {
+		raw[i] = make(chan rawChunk, 1)
+	}
 	stored := make(chan storedChunk, opts.Workers)
 	readErr := make(chan error, 1)
 	go func() { readErr <- readChunks(ctx, r, opts.ChunkSize, raw) }()
 	var wg sync.WaitGroup
-	for range opts.Workers {
+	for _, in := range raw {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			storeChunks(ctx, raw, stored, decode, store)
+			storeChunks(ctx, in, stored, decode, store)
 		}()
 	}
 	go func() { wg.Wait(); close(stored) }()
@@ -102,9 +105,9 @@ func importFile[T any](ctx context.Context, r io.Reader, opts FileOptions, decod
 	return rep, ctx.Err()
 }
 
-// storeChunks decodes and stores chunks until raw closes. Chunks hold
-// disjoint lines and each upsert locks rows in key order, so concurrent
-// chunks do not deadlock.
+// storeChunks decodes and stores one worker's chunks until raw closes.
+// Chunks hold disjoint lines and each upsert locks rows in key order, so
+// concurrent chunks do not deadlock.
 func storeChunks[T any](ctx context.Context, raw <-chan rawChunk, out chan<- storedChunk, decode func([]byte) T, store func(context.Context, []T) (Batch, error)) {
 	for c := range raw {
 		results := make([]T, len(c.lines))
@@ -145,16 +148,25 @@ func collectChunks(stored <-chan storedChunk, opts FileOptions, cancel func()) (
 	return rep, firstErr
 }
 
-// readChunks splits the input into chunks of raw lines; an over-long line
-// becomes an invalid value so it is reported like any other bad line.
-func readChunks(ctx context.Context, r io.Reader, size int, out chan<- rawChunk) error {
-	defer close(out)
+// readChunks splits the input into chunks of raw lines, one run of chunks
+// per worker (lines routed by partition); an over-long line becomes an
+// invalid value so it is reported like any other bad line.
+func readChunks(ctx context.Context, r io.Reader, size int, outs []chan rawChunk) error {
+	defer func() {
+		for _, o := range outs {
+			close(o)
+		}
+	}()
 	lr := feed.NewLineReader(r)
-	c := rawChunk{}
-	send := func() bool {
+	parts := make([]rawChunk, len(outs))
+	seq, read, total := 0, 0, int64(0)
+	send := func(p int) bool {
+		c := parts[p]
+		c.seq, c.read, c.bytes = seq, read, total
 		select {
-		case out <- c:
-			c = rawChunk{seq: c.seq + 1, read: c.read, bytes: c.bytes}
+		case outs[p] <- c:
+			seq++
+			parts[p] = rawChunk{}
 			return true
 		case <-ctx.Done():
 			return false
@@ -171,16 +183,19 @@ func readChunks(ctx context.Context, r io.Reader, size int, out chan<- rawChunk)
 		if err != nil {
 			line = []byte(`"line too long"`)
 		}
-		c.read++
-		c.bytes += int64(len(line)) + 1
-		c.lines = append(c.lines, bytes.Clone(line))
-		c.numbers = append(c.numbers, n)
-		if len(c.lines) == size && !send() {
+		read++
+		total += int64(len(line)) + 1
+		p := partition(line, n, len(outs))
+		parts[p].lines = append(parts[p].lines, bytes.Clone(line))
+		parts[p].numbers = append(parts[p].numbers, n)
+		if len(parts[p].lines) == size && !send(p) {
 			return ctx.Err()
 		}
 	}
-	if len(c.lines) > 0 {
-		send()
+	for p := range parts {
+		if len(parts[p].lines) > 0 && !send(p) {
+			return ctx.Err()
+		}
 	}
 	return nil
 }
