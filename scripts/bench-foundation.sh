@@ -12,7 +12,7 @@ server=$(bash scripts/postgres.sh)
 gen=${GEN_DIR:-/tmp/vethub-bench-gen}
 [ -s "$gen/veteran.ndjson" ] || $V gen --persons 100000 --seed 1 --out "$gen"
 fresh() {
-  psql "$server/postgres" -qc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null
+  PGOPTIONS="-c client_min_messages=warning" psql "$server/postgres" -qc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null
   export DATABASE_URL="$server/$1?sslmode=disable"
   $V migrate >/dev/null
 }
