@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VETHUB=bin/vethub
 server=$(bash scripts/postgres.sh)
+command -v psql >/dev/null || { echo "make run needs psql: install PostgreSQL's client (Debian: apt-get install postgresql-client)"; exit 1; }
 if [ -z "${DATABASE_URL:-}" ]; then
   export DATABASE_URL="$server/vethub?sslmode=disable"  # local: TLS on loopback only costs CPU
   psql "$server/postgres" -qtAc "SELECT 1 FROM pg_database WHERE datname = 'vethub'" | grep -q 1 \
