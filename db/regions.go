@@ -30,16 +30,3 @@ func (s *Store) Regions(ctx context.Context) ([]Region, error) {
 // regionCodeLengths are the lengths of the codes that may name a region,
 // most specific first.
 var regionCodeLengths = []int{12, 9, 6}
-
-// RegionCandidates returns the codes that may name the region of code, most
-// specific first: a 12-digit village code is usually not in the table, so
-// its township (9) and county (6) follow.
-func RegionCandidates(code string) []string {
-	var out []string
-	for _, n := range regionCodeLengths {
-		if len(code) >= n {
-			out = append(out, code[:n])
-		}
-	}
-	return out
-}

@@ -60,7 +60,7 @@ func (c *regionCache) table(ctx context.Context, s *Store) (*regionTable, error)
 }
 
 // containing returns the most specific region of t whose code is a
-// prefix of code, nil when none; see RegionCandidates.
+// prefix of code, nil when none (12, 9, then 6 digits).
 func (t *regionTable) containing(code string) *Region {
 	for _, n := range regionCodeLengths {
 		if len(code) >= n {

@@ -13,15 +13,6 @@ import (
 // context ends.
 const ShutdownGrace = 20 * time.Second
 
-// Run listens on srv.Addr and serves until ctx ends; see Serve.
-func Run(ctx context.Context, srv *http.Server) error {
-	ln, err := net.Listen("tcp", srv.Addr)
-	if err != nil {
-		return fmt.Errorf("listen: %w", err)
-	}
-	return Serve(ctx, srv, ln)
-}
-
 // Serve serves srv on ln until ctx ends, then shuts down gracefully: no
 // new connections, requests in flight get ShutdownGrace to finish. It
 // returns nil after a clean shutdown, and the error otherwise (including a

@@ -11,7 +11,7 @@ import (
 )
 
 // New builds the HTTP server for cfg (defaults filled in) with its routes
-// and middleware; start it with Run or Serve. It panics when deps.Store or
+// and middleware; start it with Serve. It panics when deps.Store or
 // deps.Schema is nil, a wiring mistake.
 func New(cfg Config, deps Deps) *http.Server {
 	if deps.Store == nil || deps.Schema == nil {
