@@ -43,6 +43,9 @@ func Open(ctx context.Context, url string, maxConns int32) (*Store, error) {
 	// the server defaults (4 MB, 8 MB) spill them to disk.
 	cfg.ConnConfig.RuntimeParams["work_mem"] = "32MB"
 	cfg.ConnConfig.RuntimeParams["temp_buffers"] = "64MB"
+	// JIT compiling costs tens of milliseconds per large statement, more
+	// than the short batch statements here run for.
+	cfg.ConnConfig.RuntimeParams["jit"] = "off"
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("database connect: %w", err)
@@ -60,14 +63,19 @@ func Open(ctx context.Context, url string, maxConns int32) (*Store, error) {
 func (s *Store) Close() { s.Pool.Close() }
 
 // InTx runs fn in a transaction, committing when fn returns nil. A
-// transaction PostgreSQL aborted to break a deadlock is run again (up to
-// three times in all), so fn must be safe to repeat.
+// transaction PostgreSQL aborted to break a deadlock, or one that lost a
+// race to store the same record, is run again (up to three times in all),
+// so fn must be safe to repeat.
 func (s *Store) InTx(ctx context.Context, fn func(pgx.Tx) error) error {
 	for attempt := 1; ; attempt++ {
 		err := pgx.BeginFunc(ctx, s.Pool, fn)
-		var pgErr *pgconn.PgError
-		if attempt == 3 || !errors.As(err, &pgErr) || pgErr.Code != "40P01" {
+		if attempt == 3 || !retryable(err) {
 			return err
 		}
 	}
+}
+
+func retryable(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.Is(err, errWriteRaced) || errors.As(err, &pgErr) && pgErr.Code == "40P01"
 }

@@ -13,7 +13,7 @@ CREATE TEMP TABLE IF NOT EXISTS stage_postings (
 	ord int, source_id text, source_version bigint, as_of date, employer text, title text,
 	occupation_code text, required_skills text[], min_education text, min_age int, max_age int,
 	physical_demand text, region_code text, salary_min numeric, salary_max numeric, openings int,
-	veteran_preferred boolean, closes_on date, raw jsonb, content_hash bytea
+	veteran_preferred boolean, closes_on date, raw json, content_hash bytea
 ) ON COMMIT DELETE ROWS`
 
 var postingsStageColumns = []string{"ord", "source_id", "source_version", "as_of", "employer", "title",
@@ -46,8 +46,7 @@ WITH written AS (
 	INSERT INTO changes (kind, op, department, source_id, record_id)
 	SELECT 'JOB', CASE WHEN created THEN 'CREATED' ELSE 'UPDATED' END, 'JOBS', source_id, id FROM written
 )
-SELECT st.ord, st.source_version, w.id, w.created, old.id, old.source_version, old.content_hash = st.content_hash,
-	NULL::bigint
+SELECT st.ord, st.source_version, w.id, w.created, old.id, old.source_version, old.content_hash = st.content_hash
 FROM stage_postings st
 LEFT JOIN written w ON w.source_id = st.source_id
 LEFT JOIN job_postings old ON old.source_id = st.source_id`

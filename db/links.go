@@ -128,7 +128,7 @@ func personsCreate(ctx context.Context, tx pgx.Tx, plan matching.LinkPlan) ([]in
 	if n == 0 {
 		return nil, nil
 	}
-	ids, err := personIDsReserve(ctx, tx, n)
+	ids, _, err := idsReserve(ctx, tx, "persons", n)
 	if err != nil {
 		return nil, err
 	}
@@ -274,27 +274,33 @@ func touchedPersons(recs []matching.LinkRecord, as []matching.Assignment, newIDs
 // personsSummarize recomputes the identity summary of persons from their
 // records: the best record is one with a valid ID number, then VETERAN,
 // CIVIL, HEALTH, then the newest. A summary that is already right is not
-// rewritten.
+// rewritten. Each person is looked up through the person index (LATERAL),
+// so the cost follows the number of persons, whatever the table's size or
+// the freshness of its statistics.
 func personsSummarize(ctx context.Context, tx pgx.Tx, personIDs []int64) error {
 	if len(personIDs) == 0 {
 		return nil
 	}
 	_, err := tx.Exec(ctx, `
-		WITH best AS (
-			SELECT DISTINCT ON (person_id) person_id, name, sex, birth_date, id_number, region_code
-			FROM source_records WHERE person_id = ANY($1)
-			ORDER BY person_id, id_valid DESC,
-			         array_position(ARRAY['VETERAN', 'CIVIL', 'HEALTH'], department), as_of DESC, id DESC
-		), agg AS (
-			SELECT person_id, array_agg(DISTINCT department ORDER BY department) AS departments, count(*) AS n
-			FROM source_records WHERE person_id = ANY($1) GROUP BY person_id
+		WITH s AS (
+			SELECT u.id, b.name, b.sex, b.birth_date, b.id_number, b.region_code, a.departments, a.n
+			FROM unnest($1::bigint[]) AS u(id)
+			CROSS JOIN LATERAL (
+				SELECT name, sex, birth_date, id_number, region_code FROM source_records
+				WHERE person_id = u.id
+				ORDER BY id_valid DESC, array_position(ARRAY['VETERAN', 'CIVIL', 'HEALTH'], department),
+				         as_of DESC, id DESC
+				LIMIT 1) b
+			CROSS JOIN LATERAL (
+				SELECT array_agg(DISTINCT department ORDER BY department) AS departments, count(*)::int AS n
+				FROM source_records WHERE person_id = u.id) a
 		)
-		UPDATE persons p SET name = b.name, sex = b.sex, birth_date = b.birth_date, id_number = b.id_number,
-			region_code = b.region_code, departments = a.departments, record_count = a.n, updated_at = now()
-		FROM best b JOIN agg a USING (person_id)
-		WHERE p.id = b.person_id
+		UPDATE persons p SET name = s.name, sex = s.sex, birth_date = s.birth_date, id_number = s.id_number,
+			region_code = s.region_code, departments = s.departments, record_count = s.n, updated_at = now()
+		FROM s
+		WHERE p.id = s.id
 		  AND (p.name, p.sex, p.birth_date, p.id_number, p.region_code, p.departments, p.record_count)
-		      IS DISTINCT FROM (b.name, b.sex, b.birth_date, b.id_number, b.region_code, a.departments, a.n::int)`, personIDs)
+		      IS DISTINCT FROM (s.name, s.sex, s.birth_date, s.id_number, s.region_code, s.departments, s.n)`, personIDs)
 	if err != nil {
 		return fmt.Errorf("persons summarize: %w", err)
 	}

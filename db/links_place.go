@@ -5,138 +5,137 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 
+	"github.com/vethub/vethub/feed"
 	"github.com/vethub/vethub/matching"
 )
 
-// placeNew links the staged records that are new (nothing stored under
-// their department and sourceId) before they are inserted, under the same
-// exact-ID rule as LinksRefresh: the insert then writes each record once,
-// with its person, instead of the follow-up job rewriting it. The new
-// persons themselves are created after the insert (placedPersonsCreate).
-// Updated records keep their link here; the follow-up job re-links them.
-func placeNew(ctx context.Context, tx pgx.Tx) error {
-	recs, err := stagedNew(ctx, tx)
-	if err != nil || len(recs) == 0 {
-		return err
-	}
-	keyed, err := personsByKey(ctx, tx, recs)
-	if err != nil {
-		return err
-	}
-	plan := matching.PlanExactLinks(recs, keyed)
-	ids, err := personIDsReserve(ctx, tx, len(plan.NewPersons))
-	if err != nil {
-		return err
-	}
-	return stagePlace(ctx, tx, plan.Assignments, ids)
+// placement is where records about to be inserted go, under the same
+// exact-ID rule as LinksRefresh: decided before the insert, so each record
+// is written once, with its person.
+type placement struct {
+	person  []int64  // per record: its person's id
+	method  []string // per record: the link method
+	joined  []bool   // per record: the person existed before this batch
+	persons []placedPerson
 }
 
-// stagedNew reads the new staged records; ID stands for the staging ord.
-func stagedNew(ctx context.Context, tx pgx.Tx) ([]matching.LinkRecord, error) {
-	rows, err := tx.Query(ctx, `
-		SELECT st.ord, coalesce(st.id_number, ''), st.id_valid AND st.id_number IS NOT NULL
-		FROM stage_records st
-		WHERE NOT EXISTS (SELECT 1 FROM source_records r WHERE r.department = st.department AND r.source_id = st.source_id)
-		ORDER BY st.ord`)
-	if err != nil {
-		return nil, fmt.Errorf("staged new: %w", err)
-	}
-	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (matching.LinkRecord, error) {
-		var r matching.LinkRecord
-		return r, row.Scan(&r.ID, &r.IDNumber, &r.IDValid)
-	})
+// placedPerson is a person this batch creates.
+type placedPerson struct {
+	id   int64
+	key  string // the ID number it is keyed on; "" for a singleton
+	best int    // the record its summary comes from
+	n    int    // its records in this batch
 }
 
-// personIDsReserve draws n person ids from the persons sequence.
-func personIDsReserve(ctx context.Context, tx pgx.Tx, n int) ([]int64, error) {
+// placeFresh places records that are not stored yet: in the person keyed on
+// their valid ID number when there is one, else in a new person, whose id
+// is drawn now and which personsCreatePlaced creates after the insert.
+func placeFresh(ctx context.Context, tx pgx.Tx, recs []feed.Record) (placement, error) {
+	lrs := make([]matching.LinkRecord, len(recs))
+	for i, r := range recs {
+		lrs[i] = matching.LinkRecord{ID: int64(i), IDNumber: r.IDNumber, IDValid: r.IDValid && r.IDNumber != ""}
+	}
+	keyed, err := personsByKey(ctx, tx, lrs)
+	if err != nil {
+		return placement{}, err
+	}
+	plan := matching.PlanExactLinks(lrs, keyed)
+	ids, _, err := idsReserve(ctx, tx, "persons", len(plan.NewPersons))
+	if err != nil {
+		return placement{}, err
+	}
+	p := placement{person: make([]int64, len(recs)), method: make([]string, len(recs)), joined: make([]bool, len(recs))}
+	p.persons = make([]placedPerson, len(plan.NewPersons))
+	for k, np := range plan.NewPersons {
+		p.persons[k] = placedPerson{id: ids[k], key: np.Key, best: -1}
+	}
+	for i, a := range plan.Assignments {
+		p.person[i], p.method[i], p.joined[i] = resolvePerson(a.PersonID, ids), a.Method, a.PersonID > 0
+		if a.PersonID < 0 {
+			pp := &p.persons[-a.PersonID-1]
+			pp.n++
+			if pp.best < 0 || betterSummary(recs[i], recs[pp.best]) {
+				pp.best = i
+			}
+		}
+	}
+	return p, nil
+}
+
+// betterSummary says whether a describes a new person better than b: a
+// valid ID number first, then the newer record.
+func betterSummary(a, b feed.Record) bool {
+	if a.IDValid != b.IDValid {
+		return a.IDValid
+	}
+	return a.AsOf.After(b.AsOf.Time)
+}
+
+// personsCreatePlaced inserts the persons placeFresh drew for this batch,
+// after its records, in key order so concurrent batches take key locks in
+// one order; holding them only until the commit right after keeps batches
+// that share ID numbers from queueing behind each other. A key a concurrent
+// transaction created first is not inserted: this batch's records and
+// changes move to that transaction's person.
+func personsCreatePlaced(ctx context.Context, tx pgx.Tx, recs []feed.Record, p placement) error {
+	n := len(p.persons)
 	if n == 0 {
-		return nil, nil
+		return nil
 	}
-	rows, err := tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('persons', 'id')) FROM generate_series(1, $1)`, n)
-	if err != nil {
-		return nil, fmt.Errorf("person ids: %w", err)
+	ids, keys, names, sexes := make([]int64, n), make([]pgtype.Text, n), make([]string, n), make([]pgtype.Text, n)
+	births, idNumbers, regions := make([]pgtype.Date, n), make([]pgtype.Text, n), make([]string, n)
+	depts, counts := make([]string, n), make([]int32, n)
+	for k, pp := range p.persons {
+		r := recs[pp.best]
+		ids[k], keys[k], names[k], sexes[k] = pp.id, optText(pp.key), r.Name, optText(r.Sex)
+		births[k] = pgtype.Date{Time: r.BirthDate.Time, Valid: !r.BirthDate.IsZero()}
+		idNumbers[k], regions[k], depts[k], counts[k] = optText(r.IDNumber), r.RegionCode, string(r.Department), int32(pp.n)
 	}
-	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
-	if err != nil {
-		return nil, fmt.Errorf("person ids: %w", err)
-	}
-	return ids, nil
-}
-
-// stagePlace writes the planned person and link method onto staged rows.
-func stagePlace(ctx context.Context, tx pgx.Tx, as []matching.Assignment, newIDs []int64) error {
-	ords := make([]int64, len(as))
-	pids := make([]int64, len(as))
-	methods := make([]string, len(as))
-	fresh := make([]bool, len(as)) // the person is one of newIDs
-	for i, a := range as {
-		ords[i], pids[i], methods[i] = a.RecordID, resolvePerson(a.PersonID, newIDs), a.Method
-		fresh[i] = a.PersonID < 0
-	}
-	_, err := tx.Exec(ctx, `
-		UPDATE stage_records st SET person_id = u.pid, link_method = u.method, new_person = u.fresh
-		FROM unnest($1::int[], $2::bigint[], $3::text[], $4::boolean[]) AS u(ord, pid, method, fresh)
-		WHERE st.ord = u.ord`,
-		ords, pids, methods, fresh)
-	if err != nil {
-		return fmt.Errorf("stage place: %w", err)
-	}
-	return nil
-}
-
-// placedPersonsCreate inserts, after the records, the persons placeNew
-// reserved for records that were inserted, with the summary of their staged
-// records (best: a valid ID, then newest), in key order so concurrent
-// batches take key locks in one order. Holding those locks only until the
-// commit right after keeps batches that share ID numbers from queueing
-// behind each other. A key a concurrent transaction created first is not
-// inserted; this batch's records and changes are pointed at that person.
-func placedPersonsCreate(ctx context.Context, tx pgx.Tx) error {
-	var want, got int
+	var inserted int
 	err := tx.QueryRow(ctx, `
-		WITH best AS (
-			SELECT DISTINCT ON (person_id) person_id,
-			       CASE WHEN link_method = 'EXACT_ID' THEN id_number END AS id_key,
-			       name, sex, birth_date, id_number, region_code, ARRAY[department] AS departments,
-			       count(*) OVER (PARTITION BY person_id) AS n
-			FROM stage_records st
-			WHERE new_person AND EXISTS (SELECT 1 FROM source_records r WHERE r.person_id = st.person_id)
-			ORDER BY person_id, id_valid DESC, as_of DESC, ord DESC
-		), inserted AS (
+		WITH inserted AS (
 			INSERT INTO persons (id, id_key, name, sex, birth_date, id_number, region_code, departments, record_count)
 			OVERRIDING SYSTEM VALUE
-			SELECT * FROM best ORDER BY id_key
+			SELECT id, key, name, sex, birth, idn, region, ARRAY[dept], n
+			FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[], $9::int[])
+			     AS u(id, key, name, sex, birth, idn, region, dept, n)
+			ORDER BY key
 			ON CONFLICT (id_key) DO NOTHING
 			RETURNING 1
 		)
-		SELECT (SELECT count(*) FROM best), (SELECT count(*) FROM inserted)`).Scan(&want, &got)
+		SELECT count(*) FROM inserted`,
+		ids, keys, names, sexes, births, idNumbers, regions, depts, counts).Scan(&inserted)
 	if err != nil {
 		return fmt.Errorf("placed persons: %w", err)
 	}
-	if got == want {
+	if inserted == n {
 		return nil
 	}
-	return racedKeysRepoint(ctx, tx)
+	return racedKeysRepoint(ctx, tx, ids, keys)
 }
 
+func optText(s string) pgtype.Text { return pgtype.Text{String: s, Valid: s != ""} }
+
 // racedKeysRepoint moves this batch's records, and the changes it logged,
-// from persons whose key a concurrent transaction created first to that
-// transaction's person, and refreshes those persons' summaries (they existed
-// before this batch, so the follow-up job is not told to).
-func racedKeysRepoint(ctx context.Context, tx pgx.Tx) error {
+// from the drawn persons (ids, keys) whose key a concurrent transaction
+// created first to that transaction's person, and refreshes those persons'
+// summaries (they existed before this batch, so the follow-up job is not
+// told to).
+func racedKeysRepoint(ctx context.Context, tx pgx.Tx, ids []int64, keys []pgtype.Text) error {
 	rows, err := tx.Query(ctx, `
 		WITH moved AS (
-			SELECT DISTINCT st.person_id AS lost, p.id AS won
-			FROM stage_records st JOIN persons p ON p.id_key = st.id_number
-			WHERE st.new_person AND st.link_method = 'EXACT_ID' AND p.id <> st.person_id
+			SELECT u.id AS lost, p.id AS won
+			FROM unnest($1::bigint[], $2::text[]) AS u(id, key) JOIN persons p ON p.id_key = u.key
+			WHERE p.id <> u.id
 		), records AS (
 			UPDATE source_records r SET person_id = m.won FROM moved m WHERE r.person_id = m.lost
 		), logged AS (
 			UPDATE changes c SET person_id = m.won FROM moved m
 			WHERE c.txid = pg_current_xact_id() AND c.person_id = m.lost
 		)
-		SELECT DISTINCT won FROM moved`)
+		SELECT DISTINCT won FROM moved`, ids, keys)
 	if err != nil {
 		return fmt.Errorf("persons raced keys: %w", err)
 	}

@@ -36,22 +36,19 @@ type UpsertOutcome struct {
 
 // outcomesRead turns the rows of a staged upsert's final SELECT
 // (ord, version, written id, created, stored id, stored version, same
-// content, joined person) into outcomes in staging order.
+// content) into outcomes in staging order.
 func outcomesRead(rows pgx.Rows, n int) ([]UpsertOutcome, error) {
 	out := make([]UpsertOutcome, n)
 	defer rows.Close()
 	for rows.Next() {
 		var ord int
-		var written, stored, storedVersion, joined *int64
+		var written, stored, storedVersion *int64
 		var created, same *bool
 		var version int64
-		if err := rows.Scan(&ord, &version, &written, &created, &stored, &storedVersion, &same, &joined); err != nil {
+		if err := rows.Scan(&ord, &version, &written, &created, &stored, &storedVersion, &same); err != nil {
 			return nil, fmt.Errorf("upsert outcome: %w", err)
 		}
 		out[ord] = outcomeOf(ord, version, written, created, stored, storedVersion, same)
-		if joined != nil && out[ord].Status == StatusCreated {
-			out[ord].JoinedPerson = *joined
-		}
 	}
 	return out, rows.Err()
 }
@@ -81,12 +78,10 @@ func outcomeOf(ord int, version int64, written *int64, created *bool, stored, st
 // staging describes a per-connection staging table and the upsert that
 // moves its rows into place.
 type staging struct {
-	name    string                              // the temp table
-	ddl     string                              // creates it if missing, emptied at commit
-	columns []string                            // COPY column order; the first is "ord"
-	prepare func(context.Context, pgx.Tx) error // optional, between COPY and upsert
-	upsert  string                              // returns the outcome columns outcomesRead expects
-	finish  func(context.Context, pgx.Tx) error // optional, after the upsert
+	name    string   // the temp table
+	ddl     string   // creates it if missing, emptied at commit
+	columns []string // COPY column order; the first is "ord"
+	upsert  string   // returns the outcome columns outcomesRead expects
 }
 
 // run stages n rows with COPY, runs the upsert and returns the outcomes in
@@ -102,11 +97,6 @@ func (st staging) run(ctx context.Context, tx pgx.Tx, n int, row func(int) []any
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{st.name}, st.columns, src); err != nil {
 		return nil, fmt.Errorf("%s copy: %w", st.name, err)
 	}
-	if st.prepare != nil {
-		if err := st.prepare(ctx, tx); err != nil {
-			return nil, fmt.Errorf("%s: %w", st.name, err)
-		}
-	}
 	rows, err := tx.Query(ctx, st.upsert)
 	if err != nil {
 		return nil, fmt.Errorf("%s upsert: %w", st.name, err)
@@ -114,11 +104,6 @@ func (st staging) run(ctx context.Context, tx pgx.Tx, n int, row func(int) []any
 	out, err := outcomesRead(rows, n)
 	if err != nil {
 		return nil, fmt.Errorf("%s upsert: %w", st.name, err)
-	}
-	if st.finish != nil {
-		if err := st.finish(ctx, tx); err != nil {
-			return nil, fmt.Errorf("%s finish: %w", st.name, err)
-		}
 	}
 	// A second batch in the same transaction must not see these rows.
 	_, err = tx.Exec(ctx, "TRUNCATE "+st.name)

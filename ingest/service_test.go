@@ -218,3 +218,53 @@ func TestConcurrentDepartmentsShareNewIDs(t *testing.T) {
 		t.Fatalf("%d ID numbers split across persons, %d live persons without records", split, empty)
 	}
 }
+
+// Two callers sending the same new records at once: one stores each record,
+// the other sees it stored (the loser of the insert race runs again), and
+// nothing is stored twice or lost.
+func TestConcurrentWritersSameRecords(t *testing.T) {
+	t.Parallel()
+	h := newHub(t)
+	const n = 200
+	batch := func(version int) []feed.Result {
+		out := make([]feed.Result, n)
+		for i := range out {
+			out[i] = feed.DecodeRecord(feed.DepartmentVeteran, []byte(rec(fmt.Sprintf("s%d", i), version, validID(i), "李娜")))
+		}
+		return out
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	var wg sync.WaitGroup
+	results := make([]ingest.Batch, 2)
+	for w := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b, err := h.svc.Records(ctx, batch(1+w))
+			if err != nil {
+				t.Error(err)
+			}
+			results[w] = b
+		}()
+	}
+	wg.Wait()
+	if t.Failed() {
+		return
+	}
+	for i := range n {
+		a, b := results[0].Outcomes[i].Status, results[1].Outcomes[i].Status
+		// Version 1 and version 2 of one record: whichever came first
+		// created it; version 2 then updated it, or version 1 was stale.
+		ok := a == db.StatusCreated && b == db.StatusUpdated || a == db.StatusStale && b == db.StatusCreated
+		if !ok {
+			t.Fatalf("record %d: outcomes %s (v1) and %s (v2)", i, a, b)
+		}
+	}
+	var rows, v2, changes int
+	h.store.Pool.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE source_version = 2) FROM source_records`).Scan(&rows, &v2)
+	h.store.Pool.QueryRow(ctx, `SELECT count(*) FROM changes WHERE kind = 'RECORD' AND op = 'CREATED'`).Scan(&changes)
+	if rows != n || v2 != n || changes != n {
+		t.Fatalf("stored %d records (%d at version 2), %d RECORD CREATED changes; want %d each", rows, v2, changes, n)
+	}
+}

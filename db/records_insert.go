@@ -1,0 +1,117 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/vethub/vethub/feed"
+)
+
+// errWriteRaced marks a write that lost a race with a concurrent
+// transaction storing the same record; InTx runs the transaction again,
+// and the second run sees that record as stored.
+var errWriteRaced = errors.New("a concurrent transaction stored the same record")
+
+var recordsInsertColumns = []string{"id", "department", "source_id", "source_version", "as_of",
+	"name", "id_number", "id_valid", "id_problem", "sex", "birth_date", "phone", "address",
+	"region_code", "attrs", "raw", "content_hash", "person_id", "link_method", "linked_at", "linked_version"}
+
+var changesColumns = []string{"kind", "op", "department", "source_id", "record_id", "person_id"}
+
+// recordsInsert writes the records at idx, none of them stored yet, straight
+// into source_records with COPY: no staging, no conflict handling, each
+// written once with its person (exact-ID rule). It logs a RECORD and a LINK
+// change for each and creates the persons new to this batch. Their outcomes
+// go into out. Rows go in sourceId order, so concurrent batches wait for
+// each other's keys in one order instead of deadlocking.
+func recordsInsert(ctx context.Context, tx pgx.Tx, recs []feed.Record, idx []int, out []UpsertOutcome) error {
+	if len(idx) == 0 {
+		return nil
+	}
+	slices.SortFunc(idx, func(a, b int) int { return strings.Compare(recs[a].SourceID, recs[b].SourceID) })
+	fresh := make([]feed.Record, len(idx))
+	for j, i := range idx {
+		fresh[j] = recs[i]
+	}
+	place, err := placeFresh(ctx, tx, fresh)
+	if err != nil {
+		return err
+	}
+	ids, now, err := idsReserve(ctx, tx, "source_records", len(fresh))
+	if err != nil {
+		return err
+	}
+	if err := recordsCopy(ctx, tx, fresh, ids, place, now); err != nil {
+		return err
+	}
+	if err := recordChangesCopy(ctx, tx, fresh, ids, place); err != nil {
+		return err
+	}
+	if err := personsCreatePlaced(ctx, tx, fresh, place); err != nil {
+		return err
+	}
+	for j, i := range idx {
+		out[i] = UpsertOutcome{Index: i, ID: ids[j], Status: StatusCreated}
+		if place.joined[j] {
+			out[i].JoinedPerson = place.person[j]
+		}
+	}
+	return nil
+}
+
+func recordsCopy(ctx context.Context, tx pgx.Tx, recs []feed.Record, ids []int64, place placement, now time.Time) error {
+	src := pgx.CopyFromSlice(len(recs), func(j int) ([]any, error) {
+		r := recs[j]
+		return []any{ids[j], string(r.Department), r.SourceID, r.SourceVersion, r.AsOf.Time,
+			r.Name, nullString(r.IDNumber), r.IDValid, nullString(r.IDProblem), nullString(r.Sex), nullDate(r.BirthDate),
+			nullString(r.Phone), nullString(r.Address), r.RegionCode, []byte(r.Attrs), []byte(r.Raw), r.Hash[:],
+			place.person[j], place.method[j], now, r.SourceVersion}, nil
+	})
+	_, err := tx.CopyFrom(ctx, pgx.Identifier{"source_records"}, recordsInsertColumns, src)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "source_records_department_source_id_key" {
+		return fmt.Errorf("records insert: %w", errWriteRaced)
+	}
+	if err != nil {
+		return fmt.Errorf("records insert: %w", err)
+	}
+	return nil
+}
+
+// recordChangesCopy logs, for each inserted record, its RECORD and LINK
+// creation in the change feed.
+func recordChangesCopy(ctx context.Context, tx pgx.Tx, recs []feed.Record, ids []int64, place placement) error {
+	src := pgx.CopyFromSlice(2*len(recs), func(k int) ([]any, error) {
+		j, kind := k/2, "RECORD"
+		if k%2 == 1 {
+			kind = "LINK"
+		}
+		return []any{kind, StatusCreated, string(recs[j].Department), recs[j].SourceID, ids[j], place.person[j]}, nil
+	})
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"changes"}, changesColumns, src); err != nil {
+		return fmt.Errorf("record changes: %w", err)
+	}
+	return nil
+}
+
+// idsReserve draws n ids from the identity sequence of table's id column,
+// and reads the transaction's time.
+func idsReserve(ctx context.Context, tx pgx.Tx, table string, n int) ([]int64, time.Time, error) {
+	var ids []int64
+	var now time.Time
+	err := tx.QueryRow(ctx, `
+		SELECT now(), coalesce(array_agg(nextval(s.seq)), '{}')
+		FROM (SELECT pg_get_serial_sequence($1, 'id')::regclass AS seq) s, generate_series(1, $2)`,
+		table, n).Scan(&now, &ids)
+	if err != nil {
+		return nil, now, fmt.Errorf("%s ids: %w", table, err)
+	}
+	return ids, now, nil
+}
