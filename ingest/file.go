@@ -38,9 +38,9 @@ type FileReport struct {
 
 // ImportRecords loads an NDJSON feed of one department in chunks that are
 // decoded, validated and stored by several workers at once, each chunk in one
-// transaction (COPY into staging, one upsert, its linkage job). A bad line
-// is reported through OnProblem and never stops the rest; re-importing the
-// same file writes nothing.
+// transaction (new records with COPY, updates through a staged upsert, its
+// linkage job). A bad line is reported through OnProblem and never stops
+// the rest; re-importing the same file writes nothing.
 func (s *Service) ImportRecords(ctx context.Context, dept feed.Department, r io.Reader, opts FileOptions) (FileReport, error) {
 	decode := func(line []byte) feed.Result { return feed.DecodeRecord(dept, line) }
 	return importFile(ctx, r, opts, decode, s.Records)
