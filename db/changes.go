@@ -51,6 +51,7 @@ func (s *Store) ChangesList(ctx context.Context, scope Scope, after ChangeCursor
 	if department != "" {
 		w.add("c.department = " + w.arg(department))
 	}
+	scope.individuals(w)
 	scope.departmentIs(w, "c.department")
 	from := "changes c"
 	if len(scope.Regions) > 0 {

@@ -142,6 +142,7 @@ func personFilter(w *where, f PersonFilter) {
 // personScope keeps persons in the scope's regions and, for a department
 // scope, those holding at least one of its records.
 func personScope(w *where, scope Scope) {
+	scope.individuals(w)
 	scope.regionIn(w, "region_code")
 	if scope.Department != "" {
 		w.add("departments @> ARRAY[" + w.arg(scope.Department) + "::text]")

@@ -117,6 +117,7 @@ func recordDest(r *SourceRecord) []any {
 }
 
 func recordScope(w *where, scope Scope) {
+	scope.individuals(w)
 	scope.regionIn(w, "region_code")
 	scope.departmentIs(w, "department")
 }

@@ -14,6 +14,17 @@ type Scope struct {
 	// Department, when set, limits records, postings and changes to that
 	// department (persons to those holding one of its records).
 	Department string
+	// Aggregate, set for dashboards, lets a read return no individual:
+	// persons, records and changes come back empty whatever else asks.
+	Aggregate bool
+}
+
+// individuals adds the condition that hides every individual row from an
+// aggregate-only scope.
+func (s Scope) individuals(w *where) {
+	if s.Aggregate {
+		w.add("false")
+	}
 }
 
 // regionIn adds the region condition for column col, if the scope has one:

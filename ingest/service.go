@@ -96,7 +96,10 @@ func (s *Service) Postings(ctx context.Context, results []feed.JobResult) (Batch
 	}
 	storePostings := func(ctx context.Context, tx pgx.Tx, jobs []feed.Job) ([]db.UpsertOutcome, int64, error) {
 		outs, err := db.JobPostingsUpsert(ctx, tx, jobs)
-		return outs, 0, err
+		if err != nil {
+			return nil, 0, err
+		}
+		return outs, 0, auditWrite(ctx, tx, "JOBS", outs)
 	}
 	b, err := ingestBatch(ctx, s.store, in, storePostings)
 	if err != nil {
@@ -168,7 +171,10 @@ func (s *Service) storeRecords(ctx context.Context, tx pgx.Tx, recs []feed.Recor
 		}
 	}
 	jobID, err := s.queue.LinkTx(ctx, tx, written, joined)
-	return outs, jobID, err
+	if err != nil || len(recs) == 0 {
+		return outs, jobID, err
+	}
+	return outs, jobID, auditWrite(ctx, tx, string(recs[0].Department), outs)
 }
 
 // applyOutcomes copies the database outcomes onto the inputs they belong to.

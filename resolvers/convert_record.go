@@ -3,6 +3,7 @@ package resolvers
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 
 	"github.com/vethub/vethub/db"
 	"github.com/vethub/vethub/feed"
@@ -60,4 +61,13 @@ func decodeAttrs(r *db.SourceRecord, into any) error {
 		return fmt.Errorf("record %d attrs: %w", r.ID, err)
 	}
 	return nil
+}
+
+// linkedPersonID is a record's person id as a GraphQL ID, nil until linked.
+func linkedPersonID(r *model.RecordBase) *string {
+	if r.PersonID == 0 {
+		return nil
+	}
+	id := strconv.FormatInt(r.PersonID, 10)
+	return &id
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/99designs/gqlgen/client"
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/jackc/pgx/v5"
@@ -32,25 +33,42 @@ type api struct {
 
 func newAPI(t *testing.T, store *db.Store) *api {
 	res := resolvers.New(resolvers.Deps{Store: store})
-	h := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: res}))
+	return &api{t: t, store: store, res: res, h: newHandler(res)}
+}
+
+// newHandler serves res with the hooks the server runs around every
+// operation: the request scope before, the audit of revealed reads after.
+func newHandler(res *resolvers.Resolver) *handler.Server {
+	h := handler.New(graph.NewExecutableSchema(res.Config()))
 	h.AddTransport(transport.POST{})
-	return &api{t: t, store: store, res: res, h: h}
+	h.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		ctx, err := res.RequestScope(ctx, "test-request")
+		if err != nil {
+			return graphql.OneShot(graphql.ErrorResponse(ctx, "%s", err))
+		}
+		respond := next(ctx)
+		return func(ctx context.Context) *graphql.Response {
+			resp := respond(ctx)
+			if err := res.AuditReads(ctx); err != nil {
+				return graphql.ErrorResponse(ctx, "audit: %s", err)
+			}
+			return resp
+		}
+	})
+	return h
 }
 
 // as returns a client acting as p.
 func (a *api) as(p auth.Principal) *client.Client {
 	return client.New(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := a.res.WithLoaders(auth.WithPrincipal(r.Context(), p))
-		a.h.ServeHTTP(w, r.WithContext(ctx))
+		a.h.ServeHTTP(w, r.WithContext(auth.WithPrincipal(r.Context(), p)))
 	}))
 }
 
 // clientWithout returns a client whose requests carry no principal, as the
 // server would never send them: every read must refuse.
 func clientWithout(a *api) *client.Client {
-	return client.New(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		a.h.ServeHTTP(w, r.WithContext(a.res.WithLoaders(r.Context())))
-	}))
+	return client.New(a.h)
 }
 
 func fmtList(ss []string) string { return "[" + strings.Join(ss, " ") + "]" }

@@ -39,7 +39,7 @@ func validateAll[T any](inputs []T, validate func(T, json.RawMessage) feed.Resul
 }
 
 func (r *Resolver) upsertRecords(ctx context.Context, results []feed.Result) (*model.UpsertRecordsPayload, error) {
-	batch, err := r.ingest.Records(ctx, results)
+	batch, err := r.ingest.Records(viaField(ctx), results)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +73,7 @@ func (r *Resolver) upsertPostings(ctx context.Context, inputs []feed.JobInput) (
 		raw, _ := json.Marshal(in)
 		results[i] = feed.ValidateJob(in, raw)
 	}
-	batch, err := r.ingest.Postings(ctx, results)
+	batch, err := r.ingest.Postings(viaField(ctx), results)
 	if err != nil {
 		return nil, err
 	}
@@ -82,4 +82,12 @@ func (r *Resolver) upsertPostings(ctx context.Context, inputs []feed.JobInput) (
 		payload.Results = append(payload.Results, model.UpsertJobResult{UpsertOutcome: outcomeToModel(o)})
 	}
 	return payload, nil
+}
+
+// viaField names the mutation being resolved as the way the write came,
+// for the audit log.
+func viaField(ctx context.Context) context.Context {
+	a := ingest.ActorFrom(ctx)
+	a.Via = fieldName(ctx)
+	return ingest.WithActor(ctx, a)
 }

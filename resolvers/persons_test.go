@@ -189,8 +189,6 @@ func TestPersonByIDRecords(t *testing.T) {
 		{"analyst: records of the region only", auth.Principal{TokenID: 2, Role: auth.RoleAnalyst, Regions: []string{"330824"}},
 			"v-1 - h-1 | HEALTH h-1 VETERAN v-1"},
 		{"analyst: person out of region", auth.Principal{TokenID: 3, Role: auth.RoleAnalyst, Regions: []string{"341103"}}, ""},
-		{"integrator: its department only", auth.Principal{TokenID: 4, Role: auth.RoleIntegrator, Department: "CIVIL"},
-			"- c-1 - | CIVIL c-1"},
 	}
 	for _, tt := range tests {
 		for _, id := range []int64{survivor, merged} {

@@ -19,9 +19,19 @@ func (r *civilRecordResolver) Person(ctx context.Context, obj *model.CivilRecord
 	return personLoad(ctx, obj.PersonID)
 }
 
+// PersonID is the resolver for the personId field.
+func (r *civilRecordResolver) PersonID(ctx context.Context, obj *model.CivilRecord) (*string, error) {
+	return linkedPersonID(obj.Common()), nil
+}
+
 // Person is the resolver for the person field.
 func (r *healthRecordResolver) Person(ctx context.Context, obj *model.HealthRecord) (*model.Person, error) {
 	return personLoad(ctx, obj.PersonID)
+}
+
+// PersonID is the resolver for the personId field.
+func (r *healthRecordResolver) PersonID(ctx context.Context, obj *model.HealthRecord) (*string, error) {
+	return linkedPersonID(obj.Common()), nil
 }
 
 // SourceRecord is the resolver for the sourceRecord field.
@@ -46,6 +56,11 @@ func (r *queryResolver) SourceRecord(ctx context.Context, department model.Depar
 // Person is the resolver for the person field.
 func (r *veteranRecordResolver) Person(ctx context.Context, obj *model.VeteranRecord) (*model.Person, error) {
 	return personLoad(ctx, obj.PersonID)
+}
+
+// PersonID is the resolver for the personId field.
+func (r *veteranRecordResolver) PersonID(ctx context.Context, obj *model.VeteranRecord) (*string, error) {
+	return linkedPersonID(obj.Common()), nil
 }
 
 // CivilRecord returns graph.CivilRecordResolver implementation.

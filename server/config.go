@@ -17,7 +17,12 @@ type Config struct {
 	Introspection   bool   // allow __schema and __type queries
 	ComplexityLimit int    // gqlgen complexity per operation, default 5000
 	MaxDepth        int    // deepest selection nesting, default 12
+	MaxAliases      int    // aliased fields per operation; 0 means no limit
 	MaxBodyBytes    int64  // request body limit, default 8 MiB
+	// RateLimit is the requests per second each token may make, in bursts
+	// of up to RateBurst (default 100); 0 means no limit.
+	RateLimit float64
+	RateBurst int
 	// TokenCacheTTL is how long a token lookup is reused, default 30s; a
 	// revocation takes up to this long to reach a running server.
 	TokenCacheTTL time.Duration
@@ -36,9 +41,14 @@ type Deps struct {
 	Schema graphql.ExecutableSchema // graph.NewExecutableSchema(...)
 	Logger *slog.Logger             // nil means slog.Default()
 	// RequestScope decorates the context of every GraphQL operation before
-	// it runs (dataloaders); nil leaves it as is. The principal is already
-	// in the context.
-	RequestScope func(context.Context) context.Context
+	// it runs (dataloaders, access to personal information); nil leaves it
+	// as is. The principal is already in the context; requestID is the
+	// X-Request-Id the response carries. An error refuses the operation.
+	RequestScope func(ctx context.Context, requestID string) (context.Context, error)
+	// AfterOperation runs once an operation's fields are resolved, before
+	// the response leaves (the audit of what was read). An error withholds
+	// the response.
+	AfterOperation func(ctx context.Context) error
 }
 
 func (c Config) withDefaults() Config {
@@ -46,6 +56,7 @@ func (c Config) withDefaults() Config {
 	setDefault(&c.ComplexityLimit, 5000)
 	setDefault(&c.MaxDepth, 12)
 	setDefault(&c.MaxBodyBytes, 8<<20)
+	setDefault(&c.RateBurst, 100)
 	setDefault(&c.TokenCacheTTL, 30*time.Second)
 	setDefault(&c.RequestTimeout, 60*time.Second)
 	setDefault(&c.ReadHeaderTimeout, 10*time.Second)

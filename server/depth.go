@@ -17,6 +17,7 @@ func init() {
 	// Over-limit operations are request errors: no data, 400 under
 	// application/graphql-response+json (gqlgen would answer 200).
 	errcode.RegisterErrorType(CodeDepthLimit, errcode.KindProtocol)
+	errcode.RegisterErrorType(CodeAliasLimit, errcode.KindProtocol)
 	errcode.RegisterErrorType(complexityCode, errcode.KindProtocol)
 }
 

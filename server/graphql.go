@@ -11,14 +11,15 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
 // newGraphQL builds the gqlgen handler: transports, caches, limits,
 // metrics, the request scope and the error presenter.
-func newGraphQL(cfg Config, deps Deps, log *slog.Logger, m *metrics, a *authenticator) *handler.Server {
+func newGraphQL(cfg Config, deps Deps, log *slog.Logger, m *metrics, a *authenticator, rl *rateLimiter) *handler.Server {
 	srv := handler.New(deps.Schema)
 	srv.AddTransport(transport.Websocket{
-		InitFunc:              a.wsInit,
+		InitFunc:              rl.wsInit(a.wsInit),
 		InitTimeout:           10 * time.Second,
 		KeepAlivePingInterval: 10 * time.Second,
 	})
@@ -33,21 +34,42 @@ func newGraphQL(cfg Config, deps Deps, log *slog.Logger, m *metrics, a *authenti
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(&complexityLimit{limit: cfg.ComplexityLimit})
 	srv.Use(depthLimit{max: cfg.MaxDepth})
-	srv.Use(graphqlMetrics{m: m})
-	if deps.RequestScope != nil {
-		srv.AroundOperations(scopeOperation(deps.RequestScope))
+	if cfg.MaxAliases > 0 {
+		srv.Use(aliasLimit{max: cfg.MaxAliases})
 	}
-
+	srv.Use(graphqlMetrics{m: m})
 	p := &presenter{log: log}
+	srv.AroundOperations(operationHooks(deps, p))
 	srv.SetErrorPresenter(p.present)
 	srv.SetRecoverFunc(p.recover)
 	return srv
 }
 
-// scopeOperation runs scope on each operation's context, per HTTP request
-// and per websocket subscription alike.
-func scopeOperation(scope func(context.Context) context.Context) graphql.OperationMiddleware {
+// operationHooks runs deps.RequestScope before each operation (per HTTP
+// request and per websocket subscription event stream alike) and
+// deps.AfterOperation after each response is built. Either failing replaces
+// the response with the error alone: no data leaves without its audit.
+func operationHooks(deps Deps, p *presenter) graphql.OperationMiddleware {
 	return func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(scope(ctx))
+		if deps.RequestScope != nil {
+			var err error
+			if ctx, err = deps.RequestScope(ctx, requestID(ctx)); err != nil {
+				return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{p.present(ctx, err)}})
+			}
+		}
+		h := next(ctx)
+		if deps.AfterOperation == nil {
+			return h
+		}
+		return func(ctx context.Context) *graphql.Response {
+			resp := h(ctx)
+			if resp == nil {
+				return nil
+			}
+			if err := deps.AfterOperation(ctx); err != nil {
+				return &graphql.Response{Errors: gqlerror.List{p.present(ctx, err)}}
+			}
+			return resp
+		}
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/vethub/vethub/db/dbtest"
 	"github.com/vethub/vethub/graph"
 	"github.com/vethub/vethub/graph/model"
+	"github.com/vethub/vethub/resolvers"
 	"github.com/vethub/vethub/server"
 )
 
@@ -80,10 +81,10 @@ func newEnv(t *testing.T, cfg server.Config) *env {
 	logs := &syncBuffer{}
 	srv := server.New(cfg, server.Deps{
 		Store:  store,
-		Schema: graph.NewExecutableSchema(graph.Config{Resolvers: testRoot{}}),
+		Schema: graph.NewExecutableSchema(graph.Config{Resolvers: testRoot{}, Directives: resolvers.Directives()}),
 		Logger: slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
-		RequestScope: func(ctx context.Context) context.Context {
-			return context.WithValue(ctx, scopeKey{}, "scoped")
+		RequestScope: func(ctx context.Context, _ string) (context.Context, error) {
+			return context.WithValue(ctx, scopeKey{}, "scoped"), nil
 		},
 	})
 	ts := httptest.NewServer(srv.Handler)

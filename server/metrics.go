@@ -24,6 +24,7 @@ type metrics struct {
 	httpDuration *prometheus.HistogramVec
 	gqlDuration  *prometheus.HistogramVec
 	gqlErrors    *prometheus.CounterVec
+	rateLimited  prometheus.Counter
 
 	mu    sync.Mutex
 	names map[string]bool
@@ -45,10 +46,13 @@ func newMetrics(pool poolStats) *metrics {
 	m.gqlErrors = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "vethub_graphql_errors_total", Help: "GraphQL errors returned, by extensions.code.",
 	}, []string{"code"})
+	m.rateLimited = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "vethub_rate_limited_total", Help: "Requests refused because their token was over its rate limit.",
+	})
 	m.registry.MustRegister(
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		m.httpRequests, m.httpDuration, m.gqlDuration, m.gqlErrors,
+		m.httpRequests, m.httpDuration, m.gqlDuration, m.gqlErrors, m.rateLimited,
 		newPoolCollector(pool),
 	)
 	return m

@@ -11,6 +11,7 @@ import (
 	"github.com/vethub/vethub/auth"
 	"github.com/vethub/vethub/db/dbtest"
 	"github.com/vethub/vethub/graph"
+	"github.com/vethub/vethub/resolvers"
 	"github.com/vethub/vethub/server"
 )
 
@@ -124,7 +125,7 @@ func TestServeShutsDown(t *testing.T) {
 	store := dbtest.New(t)
 	srv := server.New(server.Config{}, server.Deps{
 		Store:  store,
-		Schema: graph.NewExecutableSchema(graph.Config{Resolvers: testRoot{}}),
+		Schema: graph.NewExecutableSchema(graph.Config{Resolvers: testRoot{}, Directives: resolvers.Directives()}),
 	})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

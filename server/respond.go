@@ -25,6 +25,9 @@ const (
 	CodeMethodNotAllowed     = "METHOD_NOT_ALLOWED"
 	CodeBodyTooLarge         = "REQUEST_TOO_LARGE"
 	CodeUnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE"
+	CodeAliasLimit           = "ALIAS_LIMIT"
+	CodeRateLimited          = "RATE_LIMITED"
+	CodeBatchNotSupported    = "BATCH_NOT_SUPPORTED"
 )
 
 // writeError answers outside GraphQL execution (auth, limits) with a body

@@ -24,10 +24,11 @@ func New(cfg Config, deps Deps) *http.Server {
 	}
 	m := newMetrics(deps.Store.Pool)
 	a := newAuthenticator(deps.Store, log, cfg.TokenCacheTTL)
+	rl := newRateLimiter(cfg.RateLimit, cfg.RateBurst, m.rateLimited)
 	closing, shutdown := context.WithCancel(context.Background())
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", routed("/graphql", graphqlRoute(cfg, closing, a, newGraphQL(cfg, deps, log, m, a))))
+	mux.Handle("/graphql", routed("/graphql", graphqlRoute(cfg, closing, a, rl, newGraphQL(cfg, deps, log, m, a, rl))))
 	if cfg.IDE {
 		mux.Handle("GET /{$}", routed("/", ideHandler()))
 		mux.Handle(web.AssetPattern, routed("/ide/", web.Assets()))
@@ -53,9 +54,10 @@ func New(cfg Config, deps Deps) *http.Server {
 }
 
 // graphqlRoute sends browsers to the IDE (when on), and everything else
-// through authentication and the body limit to gqlgen.
-func graphqlRoute(cfg Config, closing context.Context, a *authenticator, gql http.Handler) http.Handler {
-	api := a.middleware(limitBody(cfg.MaxBodyBytes, gql))
+// through authentication, the token's rate limit and the body limit to
+// gqlgen.
+func graphqlRoute(cfg Config, closing context.Context, a *authenticator, rl *rateLimiter, gql http.Handler) http.Handler {
+	api := a.middleware(rl.middleware(limitBody(cfg.MaxBodyBytes, gql)))
 	ide := ideHandler()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
@@ -41,6 +42,13 @@ func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 		writeJSON(w, exec.DispatchError(ctx, gqlerror.List{gqlerror.Errorf("could not read request body: %+v", err)}))
 		return
 	}
+	if isBatch(body) {
+		err := gqlerror.Errorf("batched requests (a JSON array of operations) are not supported: send one operation per request")
+		errcode.Set(err, CodeBatchNotSupported)
+		w.WriteHeader(http.StatusBadRequest)
+		writeJSON(w, exec.DispatchError(ctx, gqlerror.List{err}))
+		return
+	}
 	if err := decodeBody(body, raw); err != nil {
 		w.WriteHeader(http.StatusBadRequest)
 		writeJSON(w, exec.DispatchError(ctx, gqlerror.List{gqlerror.Errorf(
@@ -64,6 +72,13 @@ func decodeBody(body []byte, raw *graphql.RawParams) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	return dec.Decode(raw)
+}
+
+// isBatch reports whether body is a JSON array, the batching some clients
+// use; one operation per request keeps every limit per request.
+func isBatch(body []byte) bool {
+	trimmed := bytes.TrimLeft(body, " \t\r\n")
+	return len(trimmed) > 0 && trimmed[0] == '['
 }
 
 // requestBody returns the body limitBody has read, else reads it.

@@ -62,6 +62,7 @@ func runImport(ctx context.Context, args []string) error {
 	}
 	defer store.Close()
 	o := importOptions{chunk: *chunk, workers: *workers, wait: !*noWait, progress: !*quiet, out: os.Stderr}
+	ctx = ingest.WithActor(ctx, cliActor("vethub import "+fs.Arg(0)))
 	return importFeed(ctx, store, *dept, in, size, o)
 }
 
@@ -166,4 +167,14 @@ func newBar(size int64, want bool) *progressbar.ProgressBar {
 		return progressbar.DefaultBytesSilent(size)
 	}
 	return progressbar.DefaultBytes(size, "importing")
+}
+
+// cliActor is who the command line writes as in the audit log: the system,
+// run by the operating-system user.
+func cliActor(via string) ingest.Actor {
+	name := "system"
+	if u := os.Getenv("USER"); u != "" {
+		name += ":" + u
+	}
+	return ingest.Actor{Name: name, Role: "SYSTEM", Via: via}
 }

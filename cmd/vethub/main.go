@@ -27,6 +27,7 @@ var commands = []command{
 	{"serve", "run the GraphQL server and the background jobs", runServe},
 	{"migrate", "bring the database schema up to date and print its version", runMigrate},
 	{"token", "create, list and revoke API tokens", runToken},
+	{"audit", "verify the audit log's hash chain and list its entries", runAudit},
 	{"import", "load one department's NDJSON feed", runImport},
 	{"export", "write records or the record-to-person crosswalk as NDJSON", runExport},
 	{"gen", "generate synthetic department feeds with ground truth", runGen},

@@ -31,7 +31,9 @@ Runs the hub: migrates the database, starts the background job workers
   /healthz  liveness; /readyz readiness (database and schema); /metrics Prometheus
 
 Environment: DATABASE_URL, VETHUB_ADDR, VETHUB_IDE, VETHUB_INTROSPECTION,
-VETHUB_DB_MAX_CONNS, VETHUB_LOG_LEVEL, VETHUB_LOG_FORMAT (flags override);
+VETHUB_DB_MAX_CONNS, VETHUB_LOG_LEVEL, VETHUB_LOG_FORMAT, VETHUB_RATE_LIMIT,
+VETHUB_RATE_BURST, VETHUB_MAX_ALIASES, VETHUB_MAX_DEPTH, VETHUB_MAX_COMPLEXITY,
+VETHUB_MAX_BODY_MB (flags override);
 GOGC (default 800 here, not Go's 100) and GOMEMLIMIT tune the garbage
 collector.
 
@@ -93,11 +95,12 @@ func serve(ctx context.Context, c config, log *slog.Logger) error {
 
 func serveHTTP(ctx context.Context, c config, store *db.Store, runner *jobs.Runner, log *slog.Logger) error {
 	res := resolvers.New(resolvers.Deps{Store: store, Ingest: ingest.New(store, runner), Logger: log})
-	srv := server.New(server.Config{Addr: c.addr, IDE: c.ide, Introspection: c.introspection}, server.Deps{
-		Store:        store,
-		Schema:       graph.NewExecutableSchema(graph.Config{Resolvers: res}),
-		Logger:       log,
-		RequestScope: res.WithLoaders,
+	srv := server.New(c.serverConfig(), server.Deps{
+		Store:          store,
+		Schema:         graph.NewExecutableSchema(res.Config()),
+		Logger:         log,
+		RequestScope:   res.RequestScope,
+		AfterOperation: res.AuditReads,
 	})
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {

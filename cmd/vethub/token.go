@@ -38,34 +38,12 @@ Run "vethub token SUBCOMMAND -h" for its flags.
 `
 
 func runToken(ctx context.Context, args []string) error {
-	sub, rest := "", args
-	if len(args) > 0 {
-		sub, rest = args[0], args[1:]
-	}
-	switch sub {
-	case "create":
-		return runTokenCreate(ctx, rest)
-	case "list":
-		return runTokenList(ctx, rest)
-	case "revoke":
-		return runTokenRevoke(ctx, rest)
-	case "-h", "-help", "--help", "help":
-		fmt.Fprint(os.Stderr, tokenUsage)
-		return flag.ErrHelp
-	}
-	fmt.Fprint(os.Stderr, tokenUsage)
-	if sub == "" {
-		return usagef("token needs a subcommand: create, list or revoke")
-	}
-	return usagef("unknown token subcommand %q", sub)
+	return runSubcommand(ctx, "token", tokenUsage, []subcommand{{"create", runTokenCreate}, {"list", runTokenList}, {"revoke", runTokenRevoke}}, args)
 }
 
 // tokenFlags is a token subcommand's flag set with the database flag.
 func tokenFlags(name, usage string, c *config) *flag.FlagSet {
-	fs := flag.NewFlagSet("token "+name, flag.ContinueOnError)
-	c.bindDatabase(fs)
-	fs.Usage = func() { fmt.Fprint(fs.Output(), usage); fs.PrintDefaults() }
-	return fs
+	return subcommandFlags("token", name, usage, c)
 }
 
 // withStore opens the database for one token subcommand.

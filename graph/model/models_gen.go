@@ -10,6 +10,40 @@ import (
 	"time"
 )
 
+// One audited event.
+type AuditEntry struct {
+	// Place in the log: 1, 2, 3, … without gaps.
+	Seq string `json:"seq"`
+	// When the audited transaction ran.
+	At time.Time `json:"at"`
+	// The token's name, or system for the command line.
+	Actor        string  `json:"actor"`
+	ActorTokenID *string `json:"actorTokenId,omitempty"`
+	// ADMIN, INTEGRATOR, ANALYST, DASHBOARD or SYSTEM.
+	Role   string      `json:"role"`
+	Action AuditAction `json:"action"`
+	// The person read; null for a write batch.
+	PersonID   *string `json:"personId,omitempty"`
+	Department *string `json:"department,omitempty"`
+	// Fields read unmasked (Type.field), or for a write the operation.
+	Fields []string `json:"fields"`
+	// The reason the caller gave with @purpose.
+	Purpose string `json:"purpose"`
+	// The HTTP request (X-Request-Id), for finding it in the logs.
+	RequestID string `json:"requestId"`
+	Detail    string `json:"detail"`
+}
+
+type AuditEntryConnection struct {
+	Edges    []AuditEntryEdge `json:"edges"`
+	PageInfo *PageInfo        `json:"pageInfo"`
+}
+
+type AuditEntryEdge struct {
+	Cursor string      `json:"cursor"`
+	Node   *AuditEntry `json:"node"`
+}
+
 type ChangeConnection struct {
 	Edges    []ChangeEdge `json:"edges"`
 	PageInfo *PageInfo    `json:"pageInfo"`
@@ -117,6 +151,63 @@ type Viewer struct {
 	Department *Department `json:"department,omitempty"`
 	// Set for analysts: the region-code prefixes they may read.
 	Regions []string `json:"regions"`
+}
+
+type AuditAction string
+
+const (
+	// An unmasked read of personal information.
+	AuditActionReadPii AuditAction = "READ_PII"
+	// Records or postings written.
+	AuditActionWrite AuditAction = "WRITE"
+)
+
+var AllAuditAction = []AuditAction{
+	AuditActionReadPii,
+	AuditActionWrite,
+}
+
+func (e AuditAction) IsValid() bool {
+	switch e {
+	case AuditActionReadPii, AuditActionWrite:
+		return true
+	}
+	return false
+}
+
+func (e AuditAction) String() string {
+	return string(e)
+}
+
+func (e *AuditAction) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AuditAction(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AuditAction", str)
+	}
+	return nil
+}
+
+func (e AuditAction) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AuditAction) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AuditAction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 type ChangeKind string
@@ -905,6 +996,75 @@ func (e *PhysicalDemand) UnmarshalJSON(b []byte) error {
 }
 
 func (e PhysicalDemand) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type PiiKind string
+
+const (
+	// Masked as 330824********123X.
+	PiiKindIDNumber PiiKind = "ID_NUMBER"
+	// Masked as 138****1234.
+	PiiKindPhone PiiKind = "PHONE"
+	// Masked to its first six characters and ****.
+	PiiKindAddress PiiKind = "ADDRESS"
+	// Null when masked.
+	PiiKindBirthDate PiiKind = "BIRTH_DATE"
+	// Diagnoses and conditions: null when masked.
+	PiiKindHealth PiiKind = "HEALTH"
+	// Incomes, benefits and costs: null when masked.
+	PiiKindMoney PiiKind = "MONEY"
+)
+
+var AllPiiKind = []PiiKind{
+	PiiKindIDNumber,
+	PiiKindPhone,
+	PiiKindAddress,
+	PiiKindBirthDate,
+	PiiKindHealth,
+	PiiKindMoney,
+}
+
+func (e PiiKind) IsValid() bool {
+	switch e {
+	case PiiKindIDNumber, PiiKindPhone, PiiKindAddress, PiiKindBirthDate, PiiKindHealth, PiiKindMoney:
+		return true
+	}
+	return false
+}
+
+func (e PiiKind) String() string {
+	return string(e)
+}
+
+func (e *PiiKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PiiKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PiiKind", str)
+	}
+	return nil
+}
+
+func (e PiiKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PiiKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PiiKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
