@@ -29,7 +29,7 @@ func (r *Resolver) AuditReads(ctx context.Context) error {
 			Fields: rv.Fields, Purpose: a.Purpose, RequestID: a.RequestID,
 		}
 	}
-	if err := r.store.AuditRecord(ctx, entries); err != nil {
+	if err := r.audit.Record(ctx, entries); err != nil {
 		return fmt.Errorf("audit of revealed reads: %w", err)
 	}
 	return nil

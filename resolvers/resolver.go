@@ -19,6 +19,7 @@ type Deps struct {
 // Resolver is the root resolver; New is the only place it is wired.
 type Resolver struct {
 	store  *db.Store
+	audit  *db.AuditWriter // revealed reads, group-committed
 	ingest *ingest.Service
 	log    *slog.Logger
 }
@@ -29,5 +30,9 @@ func New(d Deps) *Resolver {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Resolver{store: d.Store, ingest: d.Ingest, log: log}
+	r := &Resolver{store: d.Store, ingest: d.Ingest, log: log}
+	if d.Store != nil {
+		r.audit = d.Store.NewAuditWriter()
+	}
+	return r
 }

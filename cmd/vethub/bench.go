@@ -23,6 +23,7 @@ Flags:
 type benchConfig struct {
 	url, token, dbURL, file, department string
 	duration                            time.Duration
+	purpose, regionPrefix               string // person: @purpose reason; sample ids of this region
 	concurrency, batch, ids             int
 }
 
@@ -35,6 +36,8 @@ func runBench(ctx context.Context, args []string) error {
 	fs.DurationVar(&c.duration, "duration", 10*time.Second, "person: how long to send requests")
 	fs.IntVar(&c.concurrency, "concurrency", 32, "requests in flight")
 	fs.IntVar(&c.ids, "ids", 10000, "person: how many random person ids to cycle through")
+	fs.StringVar(&c.purpose, "purpose", "", "person: read unmasked with @purpose(reason: this), audited")
+	fs.StringVar(&c.regionPrefix, "region-prefix", "", "person: sample persons of this region only (for analyst tokens)")
 	fs.StringVar(&c.file, "file", "", "ingest: NDJSON feed to send")
 	fs.StringVar(&c.department, "department", "", "ingest: veteran, civil, health or jobs")
 	fs.IntVar(&c.batch, "batch", 1000, "ingest: records per mutation")

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -16,8 +17,9 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// personQuery reads a person with every department's latest record.
-const personQuery = `query($id: ID!) { person(id: $id) {
+// personQuery reads a person with every department's latest record; %s is
+// where an @purpose directive goes.
+const personQuery = `query($id: ID!) %s { person(id: $id) {
   id name sex birthDate idNumber regionCode departments
   region { code name parents { code name } }
   veteran { sourceId dischargeMode employmentStatus disabilityGrade entitledGroups skills }
@@ -26,7 +28,7 @@ const personQuery = `query($id: ID!) { person(id: $id) {
 } }`
 
 func benchPerson(ctx context.Context, c benchConfig) error {
-	ids, err := randomPersonIDs(ctx, c.dbURL, c.ids)
+	ids, err := randomPersonIDs(ctx, c.dbURL, c.ids, c.regionPrefix)
 	if err != nil {
 		return err
 	}
@@ -65,7 +67,19 @@ func benchPerson(ctx context.Context, c benchConfig) error {
 }
 
 func postPerson(ctx context.Context, client *http.Client, c benchConfig, id string) error {
-	body, _ := json.Marshal(map[string]any{"query": personQuery, "variables": map[string]any{"id": id}})
+	directive := ""
+	if c.purpose != "" {
+		directive = "@purpose(reason: $why)"
+	}
+	q := fmt.Sprintf(personQuery, directive)
+	if c.purpose != "" {
+		q = strings.Replace(q, "query($id: ID!)", "query($id: ID!, $why: String!)", 1)
+	}
+	vars := map[string]any{"id": id}
+	if c.purpose != "" {
+		vars["why"] = c.purpose
+	}
+	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
 	status, resp, err := postGraphQL(ctx, client, c, body)
 	if err != nil {
 		return err
@@ -94,14 +108,14 @@ func postGraphQL(ctx context.Context, client *http.Client, c benchConfig, body [
 
 // randomPersonIDs samples live persons that have records, so every request
 // does the full work.
-func randomPersonIDs(ctx context.Context, dbURL string, n int) ([]string, error) {
+func randomPersonIDs(ctx context.Context, dbURL string, n int, regionPrefix string) ([]string, error) {
 	conn, err := pgx.Connect(ctx, dbURL)
 	if err != nil {
 		return nil, fmt.Errorf("person ids: %w", err)
 	}
 	defer conn.Close(ctx)
 	rows, err := conn.Query(ctx, `SELECT id::text FROM persons WHERE merged_into IS NULL AND record_count > 0
-		ORDER BY random() LIMIT $1`, n)
+		AND starts_with(region_code, $2) ORDER BY random() LIMIT $1`, n, regionPrefix)
 	if err != nil {
 		return nil, fmt.Errorf("person ids: %w", err)
 	}
