@@ -29,13 +29,13 @@ var changesColumns = []string{"kind", "op", "department", "source_id", "record_i
 // into source_records with COPY: no staging, no conflict handling, each
 // written once with its person (exact-ID rule). It logs a RECORD and a LINK
 // change for each and creates the persons new to this batch. Their outcomes
-// go into out. Rows go in sourceId order, so concurrent batches wait for
-// each other's keys in one order instead of deadlocking.
+// go into out. Persons are numbered in input order; rows are copied in
+// sourceId order, so concurrent batches wait for each other's keys in one
+// order instead of deadlocking.
 func recordsInsert(ctx context.Context, tx pgx.Tx, recs []feed.Record, idx []int, out []UpsertOutcome) error {
 	if len(idx) == 0 {
 		return nil
 	}
-	slices.SortFunc(idx, func(a, b int) int { return strings.Compare(recs[a].SourceID, recs[b].SourceID) })
 	fresh := make([]feed.Record, len(idx))
 	for j, i := range idx {
 		fresh[j] = recs[i]
@@ -67,7 +67,9 @@ func recordsInsert(ctx context.Context, tx pgx.Tx, recs []feed.Record, idx []int
 }
 
 func recordsCopy(ctx context.Context, tx pgx.Tx, recs []feed.Record, ids []int64, place placement, now time.Time) error {
-	src := pgx.CopyFromSlice(len(recs), func(j int) ([]any, error) {
+	order := bySourceID(recs)
+	src := pgx.CopyFromSlice(len(recs), func(k int) ([]any, error) {
+		j := order[k]
 		r := recs[j]
 		return []any{ids[j], string(r.Department), r.SourceID, r.SourceVersion, r.AsOf.Time,
 			r.Name, nullString(r.IDNumber), r.IDValid, nullString(r.IDProblem), nullString(r.Sex), nullDate(r.BirthDate),
@@ -83,6 +85,16 @@ func recordsCopy(ctx context.Context, tx pgx.Tx, recs []feed.Record, ids []int64
 		return fmt.Errorf("records insert: %w", err)
 	}
 	return nil
+}
+
+// bySourceID returns the indexes of recs in sourceId order.
+func bySourceID(recs []feed.Record) []int {
+	order := make([]int, len(recs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(recs[a].SourceID, recs[b].SourceID) })
+	return order
 }
 
 // recordChangesCopy logs, for each inserted record, its RECORD and LINK
