@@ -8,8 +8,11 @@ import (
 
 	"github.com/99designs/gqlgen/client"
 
+	"github.com/vektah/gqlparser/v2/ast"
+
 	"github.com/vethub/vethub/auth"
 	"github.com/vethub/vethub/db/dbtest"
+	"github.com/vethub/vethub/graph"
 )
 
 // TestBreakInAttempts tries, for each role, every path to data it must not
@@ -116,4 +119,68 @@ func TestNestedEdgesKeepScope(t *testing.T) {
 	if out.Person.Civil != nil || len(out.Person.Records) != 1 || out.Person.Records[0].SourceID != "v-in" {
 		t.Fatalf("person = %+v: want only v-in", out.Person)
 	}
+}
+
+// rootCalls is one call of every root field; TestEveryRootFieldPerRole
+// checks it stays complete.
+var rootCalls = map[string]string{
+	"viewer":               `{ viewer { role } }`,
+	"region":               `{ region(code: "330824") { code } }`,
+	"jobPosting":           `{ jobPosting(sourceId: "none") { id } }`,
+	"person":               `{ person(id: "1") { id } }`,
+	"persons":              `{ persons(first: 1) { edges { cursor } } }`,
+	"sourceRecord":         `{ sourceRecord(department: CIVIL, sourceId: "none") { id } }`,
+	"changes":              `{ changes(first: 1) { edges { cursor } } }`,
+	"auditLog":             `{ auditLog(first: 1) { edges { cursor } } }`,
+	"upsertVeteranRecords": `mutation { upsertVeteranRecords(records: []) { summary { created } } }`,
+	"upsertCivilRecords":   `mutation { upsertCivilRecords(records: []) { summary { created } } }`,
+	"upsertHealthRecords":  `mutation { upsertHealthRecords(records: []) { summary { created } } }`,
+	"upsertJobPostings":    `mutation { upsertJobPostings(postings: []) { summary { created } } }`,
+}
+
+// TestEveryRootFieldPerRole calls every root field as every role: a role
+// the field's @allow leaves out is refused by it, a role it lists is not
+// (it may still fail later, e.g. on an empty batch).
+func TestEveryRootFieldPerRole(t *testing.T) {
+	t.Parallel()
+	a := newAPI(t, dbtest.New(t))
+	schema := graph.NewExecutableSchema(a.res.Config()).Schema()
+	roles := []auth.Principal{
+		admin,
+		{TokenID: 2, Role: auth.RoleIntegrator, Department: "CIVIL"},
+		{TokenID: 3, Role: auth.RoleAnalyst, Regions: []string{"330824"}},
+		{TokenID: 4, Role: auth.RoleDashboard},
+	}
+	for _, root := range []*ast.Definition{schema.Query, schema.Mutation} {
+		for _, f := range root.Fields {
+			if strings.HasPrefix(f.Name, "__") {
+				continue
+			}
+			call, ok := rootCalls[f.Name]
+			if !ok {
+				t.Errorf("%s.%s: no call in rootCalls", root.Name, f.Name)
+				continue
+			}
+			allowed := allowedRoles(f)
+			for _, p := range roles {
+				errs := query(t, a.as(p), call, nil)
+				refused := len(errs) > 0 && strings.Contains(errs[0].Message, "may not read "+root.Name+"."+f.Name)
+				if refused == allowed[string(p.Role)] {
+					t.Errorf("%s.%s as %s: refused %v, @allow lists %v (errors %+v)", root.Name, f.Name, p.Role, refused, allowed, errs)
+				}
+			}
+		}
+	}
+}
+
+func allowedRoles(f *ast.FieldDefinition) map[string]bool {
+	out := map[string]bool{}
+	d := f.Directives.ForName("allow")
+	if d == nil {
+		return out
+	}
+	for _, r := range d.Arguments.ForName("roles").Value.Children {
+		out[r.Value.Raw] = true
+	}
+	return out
 }
