@@ -1,11 +1,12 @@
 package db
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/binary"
 	"fmt"
-	"strings"
+	"hash/fnv"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -16,6 +17,12 @@ const (
 	AuditReadPII = "READ_PII" // an unmasked read of a person's PII
 	AuditWrite   = "WRITE"    // a write of records
 )
+
+// AuditChains is the number of independent hash chains the log is made
+// of. Each has its own lock, contiguous seq and hash chain, so appends to
+// different chains never wait for each other and no append takes a global
+// lock (the hub must run distributed). The schema allows chains 0 to 15.
+const AuditChains = 16
 
 // AuditEntry is one audited event as the caller describes it.
 type AuditEntry struct {
@@ -31,27 +38,43 @@ type AuditEntry struct {
 	Detail       string   // optional free text, e.g. "85 records written"
 }
 
-// AuditRow is an entry as stored: its place in the log, the time of the
-// transaction that appended it, and its chain hash.
+// AuditRow is an entry as stored: its place in the listing order (ID) and
+// in its chain (Chain, Seq), the time of the transaction that appended it,
+// and its chain hash.
 type AuditRow struct {
-	Seq int64
-	At  time.Time
+	ID    int64
+	Chain int
+	Seq   int64
+	At    time.Time
 	AuditEntry
 	Hash []byte
 }
 
-// auditLockKey is the transaction advisory lock appends serialise on:
-// "auditlog" in ASCII.
-const auditLockKey int64 = 0x61756469746c6f67
+// AuditChainOf is the chain e is appended to: PersonID mod AuditChains,
+// or for an entry about no one (a write batch) an FNV-1a hash of its
+// department mod AuditChains, so a person's entries stay in one chain.
+func AuditChainOf(e *AuditEntry) int {
+	if e.PersonID != 0 {
+		return int(uint64(e.PersonID) % AuditChains)
+	}
+	h := fnv.New32a()
+	h.Write([]byte(cleanText(e.Department)))
+	return int(h.Sum32() % AuditChains)
+}
 
-// auditGenesis is the prev_hash of seq 1.
+// auditLockKey is the first key of the chains' transaction advisory locks
+// (the chain is the second): "audi" in ASCII.
+const auditLockKey int32 = 0x61756469
+
+// auditGenesis is the prev_hash of each chain's seq 1.
 var auditGenesis = make([]byte, sha256.Size)
 
 // AuditAppend appends entries inside the caller's transaction, so a write
-// and its audit commit together. Call it last before commit: from here
-// until the transaction ends every other append waits. tx must be READ
-// COMMITTED (the default), so the log's head is read after the lock is
-// taken rather than from an older snapshot.
+// and its audit commit together. Call it once, last before commit: from
+// here until the transaction ends other appends to the same chains wait
+// (a second call could deadlock with another transaction; InTx retries).
+// tx must be READ COMMITTED (the default), so the chains' heads are read
+// after their locks are taken rather than from an older snapshot.
 func AuditAppend(ctx context.Context, tx pgx.Tx, entries []AuditEntry) error {
 	if len(entries) == 0 {
 		return nil
@@ -60,11 +83,11 @@ func AuditAppend(ctx context.Context, tx pgx.Tx, entries []AuditEntry) error {
 	if err != nil {
 		return fmt.Errorf("audit append: %w", err)
 	}
-	seq, prev, at, err := auditHead(ctx, tx)
+	heads, at, err := auditHeads(ctx, tx, b.chainSet())
 	if err != nil {
 		return fmt.Errorf("audit append: %w", err)
 	}
-	b.chain(seq, prev, at)
+	b.link(heads, at)
 	if _, err := tx.Exec(ctx, auditInsert, b.args(at)...); err != nil {
 		return fmt.Errorf("audit append of %d entries: %w", len(entries), err)
 	}
@@ -79,54 +102,77 @@ func (s *Store) AuditRecord(ctx context.Context, entries []AuditEntry) error {
 	return s.InTx(ctx, func(tx pgx.Tx) error { return AuditAppend(ctx, tx, entries) })
 }
 
-// auditHead takes the append lock and returns the last seq and hash (0 and
-// the genesis hash for an empty log) and the transaction's time. One round
-// trip: the batch's second statement runs, with a fresh snapshot, only once
-// the first holds the lock.
-func auditHead(ctx context.Context, tx pgx.Tx) (int64, []byte, time.Time, error) {
+// auditLink is where a chain's next entry links on: the chain's last seq
+// and hash (0 and the genesis hash for an empty chain).
+type auditLink struct {
+	seq  int64
+	hash []byte
+}
+
+// auditHeads takes the locks of chains (distinct, ascending, so appends
+// cannot deadlock on each other) and returns every chain's head, indexed
+// by chain, and the transaction's time. One round trip: the batch's second
+// statement runs, with a fresh snapshot, only once the first holds the
+// locks, and reads each head with one probe of the (chain, seq) key.
+func auditHeads(ctx context.Context, tx pgx.Tx, chains []int16) ([]auditLink, time.Time, error) {
 	batch := &pgx.Batch{}
-	batch.Queue(`SELECT pg_advisory_xact_lock($1)`, auditLockKey)
-	batch.Queue(`SELECT now(), current_setting('transaction_isolation'), h.seq, h.hash
-		FROM (SELECT 1) AS one LEFT JOIN (SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS h ON true`)
+	batch.Queue(`SELECT pg_advisory_xact_lock($1, c) FROM unnest($2::int2[]) AS c`, auditLockKey, chains)
+	batch.Queue(`SELECT now(), current_setting('transaction_isolation'), c.chain, h.seq, h.hash
+		FROM unnest($1::int2[]) AS c(chain) LEFT JOIN LATERAL
+			(SELECT seq, hash FROM audit_log WHERE chain = c.chain ORDER BY seq DESC LIMIT 1) AS h ON true`, chains)
 	br := tx.SendBatch(ctx, batch)
 	defer br.Close()
+	var at time.Time
+	if _, err := br.Exec(); err != nil {
+		return nil, at, fmt.Errorf("lock chains: %w", err)
+	}
+	heads, at, err := scanAuditHeads(br)
+	if err != nil {
+		return nil, at, fmt.Errorf("read heads: %w", err)
+	}
+	// PostgreSQL keeps microseconds; the hash must cover what it stores.
+	return heads, at.UTC().Truncate(time.Microsecond), br.Close()
+}
+
+func scanAuditHeads(br pgx.BatchResults) ([]auditLink, time.Time, error) {
+	heads := make([]auditLink, AuditChains)
 	var (
 		at        time.Time
 		isolation string
+		chain     int16
 		seq       *int64
 		hash      []byte
 	)
-	if _, err := br.Exec(); err != nil {
-		return 0, nil, at, fmt.Errorf("lock: %w", err)
+	rows, _ := br.Query()
+	_, err := pgx.ForEachRow(rows, []any{&at, &isolation, &chain, &seq, &hash}, func() error {
+		if seq == nil {
+			heads[chain] = auditLink{0, auditGenesis}
+		} else {
+			heads[chain] = auditLink{*seq, bytes.Clone(hash)}
+		}
+		return nil
+	})
+	if err == nil && isolation != "read committed" {
+		err = fmt.Errorf("needs a read committed transaction, not %s", isolation)
 	}
-	if err := br.QueryRow().Scan(&at, &isolation, &seq, &hash); err != nil {
-		return 0, nil, at, fmt.Errorf("read head: %w", err)
-	}
-	if isolation != "read committed" {
-		return 0, nil, at, fmt.Errorf("needs a read committed transaction, not %s", isolation)
-	}
-	// PostgreSQL keeps microseconds; the hash must cover what it stores.
-	at = at.UTC().Truncate(time.Microsecond)
-	if seq == nil {
-		return 0, auditGenesis, at, br.Close()
-	}
-	return *seq, hash, at, br.Close()
+	return heads, at, err
 }
 
-const auditInsert = `INSERT INTO audit_log (seq, at, actor_token_id, actor, role, action, person_id,
+const auditInsert = `INSERT INTO audit_log (chain, seq, at, actor_token_id, actor, role, action, person_id,
 		department, fields, purpose, request_id, detail, prev_hash, hash)
-	SELECT u.seq, $1, NULLIF(u.token, 0), u.actor, u.role, u.action, NULLIF(u.person, 0),
+	SELECT u.chain, u.seq, $1, NULLIF(u.token, 0), u.actor, u.role, u.action, NULLIF(u.person, 0),
 		NULLIF(u.dept, ''), ($2::text[])[u.f_from:u.f_to], u.purpose, u.request, u.detail, u.prev, u.hash
-	FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::bigint[],
-		$9::text[], $10::int[], $11::int[], $12::text[], $13::text[], $14::text[], $15::bytea[], $16::bytea[])
-		AS u(seq, token, actor, role, action, person, dept, f_from, f_to, purpose, request, detail, prev, hash)`
+	FROM unnest($3::int2[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::bigint[],
+		$10::text[], $11::int[], $12::int[], $13::text[], $14::text[], $15::text[], $16::bytea[], $17::bytea[])
+		AS u(chain, seq, token, actor, role, action, person, dept, f_from, f_to, purpose, request, detail, prev, hash)`
 
 // auditBatch is one append's entries as insert columns. All but seq and
-// the hashes are built before the lock is taken. Fields are flattened into
-// one array that each row slices (f_from:f_to, 1-based, inclusive), as
-// unnest cannot take an array of arrays of different lengths.
+// the hashes are built before the locks are taken. Fields are flattened
+// into one array that each row slices (f_from:f_to, 1-based, inclusive),
+// as unnest cannot take an array of arrays of different lengths.
 type auditBatch struct {
-	tails              [][]byte // each entry's encoding after seq and at
+	tails              [][]byte // each entry's encoding after the head (chain, seq, at)
+	chains             []int16
 	tokens, persons    []int64
 	actors, roles      []string
 	actions, depts     []string
@@ -148,6 +194,7 @@ func newAuditBatch(entries []AuditEntry) (*auditBatch, error) {
 		}
 		e = e.clean()
 		b.tails[i] = e.encode(nil)
+		b.chains = append(b.chains, int16(AuditChainOf(&e)))
 		b.tokens, b.persons = append(b.tokens, e.ActorTokenID), append(b.persons, e.PersonID)
 		b.actors, b.roles = append(b.actors, e.Actor), append(b.roles, e.Role)
 		b.actions, b.depts = append(b.actions, e.Action), append(b.depts, e.Department)
@@ -160,136 +207,27 @@ func newAuditBatch(entries []AuditEntry) (*auditBatch, error) {
 	return b, nil
 }
 
-// chain numbers the entries after seq and links their hashes from prev.
-func (b *auditBatch) chain(seq int64, prev []byte, at time.Time) {
-	for i := range b.tails {
-		seq++
-		b.seqs[i], b.prevs[i] = seq, prev
-		b.hashes[i] = auditHashTail(prev, seq, at, b.tails[i])
-		prev = b.hashes[i]
+// chainSet returns the chains the batch appends to, each once, ascending:
+// the order their locks are taken in.
+func (b *auditBatch) chainSet() []int16 {
+	set := slices.Clone(b.chains)
+	slices.Sort(set)
+	return slices.Compact(set)
+}
+
+// link numbers each entry after its chain's head and links its hash to the
+// chain's previous entry; entries of one chain keep their order.
+func (b *auditBatch) link(heads []auditLink, at time.Time) {
+	for i, c := range b.chains {
+		h := &heads[c]
+		h.seq++
+		b.seqs[i], b.prevs[i] = h.seq, h.hash
+		b.hashes[i] = auditHashTail(h.hash, int(c), h.seq, at, b.tails[i])
+		h.hash = b.hashes[i]
 	}
 }
 
 func (b *auditBatch) args(at time.Time) []any {
-	return []any{at, b.fields, b.seqs, b.tokens, b.actors, b.roles, b.actions, b.persons,
+	return []any{at, b.fields, b.chains, b.seqs, b.tokens, b.actors, b.roles, b.actions, b.persons,
 		b.depts, b.fFrom, b.fTo, b.purposes, b.requests, b.details, b.prevs, b.hashes}
-}
-
-// auditHash is a row's chain hash: SHA-256 of the previous row's hash and
-// the row's canonical encoding (see encode), which begins with seq and at
-// (Unix microseconds, UTC).
-func auditHash(prev []byte, seq int64, at time.Time, e *AuditEntry) []byte {
-	return auditHashTail(prev, seq, at, e.encode(nil))
-}
-
-func auditHashTail(prev []byte, seq int64, at time.Time, tail []byte) []byte {
-	h := sha256.New()
-	h.Write(prev)
-	var head [16]byte
-	binary.BigEndian.PutUint64(head[:8], uint64(seq))
-	binary.BigEndian.PutUint64(head[8:], uint64(at.UnixMicro()))
-	h.Write(head[:])
-	h.Write(tail)
-	return h.Sum(nil)
-}
-
-// encode appends e's canonical encoding to buf: integers as 8 big-endian
-// bytes, strings as a 4-byte big-endian length and their bytes, Fields as
-// a 4-byte count and each string, in the table's column order. Every value
-// is length-prefixed, so no two different entries encode alike. A zero id
-// and an empty department stand for NULL in the table, so they encode the
-// same.
-func (e *AuditEntry) encode(buf []byte) []byte {
-	buf = binary.BigEndian.AppendUint64(buf, uint64(e.ActorTokenID))
-	buf = appendString(buf, e.Actor)
-	buf = appendString(buf, e.Role)
-	buf = appendString(buf, e.Action)
-	buf = binary.BigEndian.AppendUint64(buf, uint64(e.PersonID))
-	buf = appendString(buf, e.Department)
-	buf = binary.BigEndian.AppendUint32(buf, uint32(len(e.Fields)))
-	for _, f := range e.Fields {
-		buf = appendString(buf, f)
-	}
-	buf = appendString(buf, e.Purpose)
-	buf = appendString(buf, e.RequestID)
-	return appendString(buf, e.Detail)
-}
-
-func appendString(buf []byte, s string) []byte {
-	buf = binary.BigEndian.AppendUint32(buf, uint32(len(s)))
-	return append(buf, s...)
-}
-
-// clean makes every string storable as PostgreSQL text (valid UTF-8, no
-// NUL), so what is hashed is what is stored and a stray byte in, say, a
-// request id cannot fail the write being audited.
-func (e AuditEntry) clean() AuditEntry {
-	for _, p := range []*string{&e.Actor, &e.Role, &e.Action, &e.Department, &e.Purpose, &e.RequestID, &e.Detail} {
-		*p = cleanText(*p)
-	}
-	fields := make([]string, len(e.Fields))
-	for i, f := range e.Fields {
-		fields[i] = cleanText(f)
-	}
-	e.Fields = fields
-	return e
-}
-
-func cleanText(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	return strings.ReplaceAll(s, "\x00", "\uFFFD")
-}
-
-// AuditFilter selects log rows; zero fields set no condition.
-type AuditFilter struct {
-	PersonID int64
-	Actor    string
-	From, To time.Time // at ≥ From and at < To
-	First    int       // page size: 50 when 0, at most 500
-	After    int64     // seq cursor, exclusive
-}
-
-// AuditList returns the rows matching f in seq order.
-func (s *Store) AuditList(ctx context.Context, f AuditFilter) ([]AuditRow, error) {
-	var w where
-	if f.PersonID != 0 {
-		w.add("person_id = " + w.arg(f.PersonID))
-	}
-	if f.Actor != "" {
-		w.add("actor = " + w.arg(f.Actor))
-	}
-	if !f.From.IsZero() {
-		w.add("at >= " + w.arg(f.From))
-	}
-	if !f.To.IsZero() {
-		w.add("at < " + w.arg(f.To))
-	}
-	if f.After > 0 {
-		w.add("seq > " + w.arg(f.After))
-	}
-	first := min(f.First, 500)
-	if first <= 0 {
-		first = 50
-	}
-	rows, _ := s.Pool.Query(ctx, `SELECT `+auditColumns+` FROM audit_log `+w.sql()+
-		` ORDER BY seq LIMIT `+w.arg(first), w.args...)
-	list, err := collectInPlace(rows, func(r pgx.CollectableRow, row *AuditRow) error {
-		var prev []byte
-		return scanAuditRow(r, row, &prev)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("audit list: %w", err)
-	}
-	return list, nil
-}
-
-// auditColumns reads NULL ids and department back as the zero values they
-// were written from.
-const auditColumns = `seq, at, COALESCE(actor_token_id, 0), actor, role, action, COALESCE(person_id, 0),
-	COALESCE(department, ''), fields, purpose, request_id, detail, hash, prev_hash`
-
-func scanAuditRow(r pgx.Row, row *AuditRow, prev *[]byte) error {
-	e := &row.AuditEntry
-	return r.Scan(&row.Seq, &row.At, &e.ActorTokenID, &e.Actor, &e.Role, &e.Action, &e.PersonID,
-		&e.Department, &e.Fields, &e.Purpose, &e.RequestID, &e.Detail, &row.Hash, prev)
 }

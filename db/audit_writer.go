@@ -7,11 +7,11 @@ import (
 )
 
 // AuditWriter appends audit entries for many concurrent callers with few
-// transactions (group commit). Appends serialise on one lock and wait for
-// their commit to be durable. Appending one request at a time would limit
-// the audited reads to one commit each. Instead, entries that arrive while
-// a transaction commits go together in the next one. Each caller still
-// returns only once its entries are committed.
+// transactions (group commit). Appends to a chain serialise on its lock
+// and wait for their commit to be durable. Appending one request at a time
+// would limit the audited reads to one commit each. Instead, entries that
+// arrive while a transaction commits go together in the next one. Each
+// caller still returns only once its entries are committed.
 type AuditWriter struct {
 	store *Store
 

@@ -34,8 +34,9 @@ func ActorFrom(ctx context.Context) Actor {
 }
 
 // auditWrite appends the batch's write to the audit log, in its
-// transaction and as its last step (appends wait for each other from there
-// to commit). A batch that wrote nothing is not audited.
+// transaction and as its last step (appends to the department's chain wait
+// for each other from there to commit). A batch that wrote nothing is not
+// audited.
 func auditWrite(ctx context.Context, tx pgx.Tx, department string, outs []db.UpsertOutcome) error {
 	var created, updated int
 	for _, o := range outs {

@@ -35,11 +35,11 @@ func auditFilter(personID, actor *string, from, to *time.Time, first *int, after
 	}
 	if after != nil {
 		pos, ok := cursorDecode("audit", *after)
-		seq, valid := idParse(pos)
+		id, valid := idParse(pos)
 		if !ok || !valid {
 			return f, badInput("after", "not a cursor of the audit log: %q", *after)
 		}
-		f.After = seq
+		f.After = id
 	}
 	return f, nil
 }
@@ -50,7 +50,7 @@ func auditConnection(rows []db.AuditRow, asked int) *model.AuditEntryConnection 
 	page := rows[:min(len(rows), asked-1)]
 	c := &model.AuditEntryConnection{Edges: make([]model.AuditEntryEdge, len(page)), PageInfo: &model.PageInfo{}}
 	for i := range page {
-		cursor := cursorEncode("audit", idString(page[i].Seq))
+		cursor := cursorEncode("audit", idString(page[i].ID))
 		c.Edges[i] = model.AuditEntryEdge{Cursor: cursor, Node: auditEntryModel(&page[i])}
 		c.PageInfo.EndCursor = &cursor
 	}
@@ -60,7 +60,7 @@ func auditConnection(rows []db.AuditRow, asked int) *model.AuditEntryConnection 
 
 func auditEntryModel(r *db.AuditRow) *model.AuditEntry {
 	return &model.AuditEntry{
-		Seq: idString(r.Seq), At: r.At, Actor: r.Actor, ActorTokenID: optID(r.ActorTokenID),
+		ID: idString(r.ID), Chain: r.Chain, Seq: idString(r.Seq), At: r.At, Actor: r.Actor, ActorTokenID: optID(r.ActorTokenID),
 		Role: r.Role, Action: model.AuditAction(r.Action), PersonID: optID(r.PersonID),
 		Department: optString(r.Department), Fields: r.Fields, Purpose: r.Purpose,
 		RequestID: r.RequestID, Detail: r.Detail,

@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/client"
 
 	"github.com/vethub/vethub/auth"
+	"github.com/vethub/vethub/db"
 	"github.com/vethub/vethub/db/dbtest"
 	"github.com/vethub/vethub/graph"
 	"github.com/vethub/vethub/resolvers"
@@ -198,13 +200,14 @@ func TestAuditLogQuery(t *testing.T) {
 			nil, client.Var("id", fmt.Sprint(p)), client.Var("why", reason))
 	}
 	const q = `query($p: ID, $after: String) { auditLog(personId: $p, first: 1, after: $after) {
-		edges { cursor node { seq actor role action personId fields purpose requestId } } pageInfo { hasNextPage endCursor } } }`
+		edges { cursor node { id chain seq actor role action personId fields purpose requestId } } pageInfo { hasNextPage endCursor } } }`
 	type page struct {
 		AuditLog struct {
 			Edges []struct {
 				Node struct {
-					Seq, Actor, Role, Action, PersonID, Purpose, RequestID string
-					Fields                                                 []string
+					ID, Seq, Actor, Role, Action, PersonID, Purpose, RequestID string
+					Chain                                                      int
+					Fields                                                     []string
 				}
 			}
 			PageInfo struct {
@@ -216,14 +219,21 @@ func TestAuditLogQuery(t *testing.T) {
 	var first, second page
 	mustQuery(t, a.as(admin), q, &first, client.Var("p", fmt.Sprint(p)))
 	e := first.AuditLog.Edges
-	if len(e) != 1 || e[0].Node.Seq != "1" || e[0].Node.Actor != "analyst-kh" || e[0].Node.Action != "READ_PII" ||
+	chain := int(p % db.AuditChains) // a person's reads are in chain id mod 16
+	if len(e) != 1 || e[0].Node.Chain != chain || e[0].Node.Seq != "1" || e[0].Node.Actor != "analyst-kh" || e[0].Node.Action != "READ_PII" ||
 		e[0].Node.Purpose != "case 1" || e[0].Node.PersonID != fmt.Sprint(p) || e[0].Node.RequestID != "test-request" ||
 		strings.Join(e[0].Node.Fields, ",") != "Person.idNumber" || !first.AuditLog.PageInfo.HasNextPage {
 		t.Fatalf("first page = %+v", first.AuditLog)
 	}
 	mustQuery(t, a.as(admin), q, &second, client.Var("p", fmt.Sprint(p)), client.Var("after", *first.AuditLog.PageInfo.EndCursor))
-	if e := second.AuditLog.Edges; len(e) != 1 || e[0].Node.Purpose != "case 2" || second.AuditLog.PageInfo.HasNextPage {
+	firstID, _ := strconv.ParseInt(e[0].Node.ID, 10, 64)
+	e = second.AuditLog.Edges
+	if len(e) != 1 || e[0].Node.Purpose != "case 2" || e[0].Node.Chain != chain || e[0].Node.Seq != "2" ||
+		second.AuditLog.PageInfo.HasNextPage {
 		t.Fatalf("second page = %+v", second.AuditLog)
+	}
+	if id, err := strconv.ParseInt(e[0].Node.ID, 10, 64); err != nil || firstID <= 0 || id <= firstID {
+		t.Fatalf("ids %d then %s: want ascending", firstID, e[0].Node.ID)
 	}
 	errs := query(t, a.as(analyst), `{ auditLog { edges { cursor } } }`, nil)
 	if len(errs) == 0 || !strings.HasPrefix(errs[0].Message, "forbidden") {

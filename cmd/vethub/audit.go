@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,17 +21,21 @@ const auditUsage = `usage: vethub audit verify|list [flags]
 
 The audit log records every unmasked read of a person's PII and every
 write: who (token), when, which person, which fields, the purpose given and
-the request. PostgreSQL refuses to update, delete or truncate it, and each
-entry carries a hash chained to the one before.
+the request. PostgreSQL refuses to update, delete or truncate it. The log
+is 16 independent hash chains (an entry about a person goes to chain
+person id mod 16, a write batch to its department's), each numbered
+1, 2, 3, … (seq) and each entry carrying a hash chained to the one before
+in its chain; appends to different chains never wait for each other.
 
-  verify  recompute the hash chain: exit 0 when intact, 1 when a row was
-          changed (its hash or the next row's link fails) or removed (a gap
-          in the entry numbers, seq)
-  list    [--person ID] [--actor NAME] [--from T] [--to T] [--after SEQ] [--first N]
-          print entries in seq order, one a line
+  verify  recompute every chain: exit 0 when intact, 1 when an entry was
+          changed (its hash or the next entry's link fails) or removed (a
+          gap in its chain's seqs), naming the chain and seq
+  list    [--person ID] [--actor NAME] [--from T] [--to T] [--after ID] [--first N]
+          print entries in id order (the order they were appended), one a line
 
-Entries removed from the end cannot be told from a shorter log: keep the
-last seq verify prints somewhere else and compare it next time.
+Entries removed from a chain's end cannot be told from a shorter chain:
+keep the last seq of each chain verify prints somewhere else and compare
+them next time.
 
 Environment: DATABASE_URL (overridden by --database-url).
 Run "vethub audit SUBCOMMAND -h" for its flags.
@@ -46,9 +52,10 @@ func auditFlags(name, usage string, c *config) *flag.FlagSet {
 
 const auditVerifyUsage = `usage: vethub audit verify [flags]
 
-Reads the whole audit log in order and recomputes its hash chain. Prints
-"audit log intact: N entries, last seq S" and exits 0, or "audit log
-BROKEN: …" with the first failing entries and missing ranges and exits 1.
+Reads the whole audit log chain by chain and recomputes each hash chain.
+Prints "audit log intact: N entries; last seq per chain: chain C seq S, …"
+and exits 0, or "audit log BROKEN: …" with the first failing entries and
+missing ranges (e.g. "chain 3 seq 17") and exits 1.
 
 Environment: DATABASE_URL (overridden by --database-url).
 
@@ -80,25 +87,42 @@ func auditVerify(ctx context.Context, store *db.Store, w io.Writer) error {
 		return err
 	}
 	if r.OK() {
-		fmt.Fprintf(w, "audit log intact: %d entries, last seq %d\n", r.Rows, r.LastSeq)
+		fmt.Fprintf(w, "audit log intact: %s\n", auditTotals(r))
 		return nil
 	}
-	fmt.Fprintf(w, "audit log BROKEN: %d entries, last seq %d", r.Rows, r.LastSeq)
+	fmt.Fprintf(w, "audit log BROKEN: %s", auditTotals(r))
 	if n := len(r.Broken); n > 0 {
-		fmt.Fprintf(w, "; %d %s the hash check (seq %s)", n, plural(n, "entry fails", "entries fail"),
-			firstFew(r.Broken, func(s int64) string { return strconv.FormatInt(s, 10) }))
+		fmt.Fprintf(w, "; %d %s the hash check (%s)", n, plural(n, "entry fails", "entries fail"),
+			firstFew(r.Broken, func(p db.AuditPos) string { return auditPlace(p.Chain, p.Seq, p.Seq) }))
 	}
 	if n := len(r.Gaps); n > 0 {
-		fmt.Fprintf(w, "; %d %s (missing seq %s)", n, plural(n, "gap", "gaps"),
-			firstFew(r.Gaps, func(g [2]int64) string {
-				if g[0] == g[1] {
-					return strconv.FormatInt(g[0], 10)
-				}
-				return fmt.Sprintf("%d-%d", g[0], g[1])
-			}))
+		fmt.Fprintf(w, "; %d %s (missing %s)", n, plural(n, "gap", "gaps"),
+			firstFew(r.Gaps, func(g db.AuditGap) string { return auditPlace(g.Chain, g.From, g.To) }))
 	}
 	fmt.Fprintln(w)
 	return errAuditBroken
+}
+
+// auditTotals is "N entries" and every chain's last seq, for the operator
+// to keep.
+func auditTotals(r db.AuditReport) string {
+	s := fmt.Sprintf("%d %s", r.Rows, plural(int(r.Rows), "entry", "entries"))
+	if len(r.LastSeq) == 0 {
+		return s
+	}
+	var heads []string
+	for _, c := range slices.Sorted(maps.Keys(r.LastSeq)) {
+		heads = append(heads, auditPlace(c, r.LastSeq[c], r.LastSeq[c]))
+	}
+	return s + "; last seq per chain: " + strings.Join(heads, ", ")
+}
+
+// auditPlace is "chain C seq S", or "chain C seq F-T" for a range.
+func auditPlace(chain int, from, to int64) string {
+	if from == to {
+		return fmt.Sprintf("chain %d seq %d", chain, from)
+	}
+	return fmt.Sprintf("chain %d seq %d-%d", chain, from, to)
 }
 
 // firstFew joins the first ten items, saying how many more there are.
@@ -121,11 +145,12 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-const auditListUsage = `usage: vethub audit list [--person ID] [--actor NAME] [--from T] [--to T] [--after SEQ] [--first N]
+const auditListUsage = `usage: vethub audit list [--person ID] [--actor NAME] [--from T] [--to T] [--after ID] [--first N]
 
-Prints audit entries in seq order, one a line: seq, time (UTC), action,
-actor (role, token id), then person, department, fields, purpose, request
-and detail where set. When a page is full, stderr says how to get the next.
+Prints audit entries in id order (the order they were appended), one a
+line: id, chain/seq, time (UTC), action, actor (role, token id), then
+person, department, fields, purpose, request and detail where set. When a
+page is full, stderr says how to get the next.
 
 Environment: DATABASE_URL (overridden by --database-url).
 
@@ -141,7 +166,7 @@ func runAuditList(ctx context.Context, args []string) error {
 	fs.StringVar(&f.Actor, "actor", "", "only entries by this actor (token `name`, or system)")
 	fs.StringVar(&from, "from", "", "only entries at or after this `time` (2006-01-02 or RFC 3339)")
 	fs.StringVar(&to, "to", "", "only entries before this `time` (2006-01-02 or RFC 3339)")
-	fs.Int64Var(&f.After, "after", 0, "only entries after this `seq` (to page on)")
+	fs.Int64Var(&f.After, "after", 0, "only entries after this `id` (to page on)")
 	fs.IntVar(&f.First, "first", 50, "at most `n` entries (up to 500)")
 	if err := c.parse(fs, args); err != nil {
 		return err
@@ -166,7 +191,7 @@ func runAuditList(ctx context.Context, args []string) error {
 		}
 		printAudit(os.Stdout, rows)
 		if len(rows) == f.First {
-			fmt.Fprintf(os.Stderr, "more may follow: add --after %d\n", rows[len(rows)-1].Seq)
+			fmt.Fprintf(os.Stderr, "more may follow: add --after %d\n", rows[len(rows)-1].ID)
 		}
 		return nil
 	})
@@ -189,7 +214,8 @@ func parseWhen(flagName, s string) (time.Time, error) {
 // always one entry.
 func printAudit(w io.Writer, rows []db.AuditRow) {
 	for _, r := range rows {
-		line := []string{strconv.FormatInt(r.Seq, 10), r.At.UTC().Format("2006-01-02T15:04:05.000000Z"),
+		line := []string{strconv.FormatInt(r.ID, 10), fmt.Sprintf("%d/%d", r.Chain, r.Seq),
+			r.At.UTC().Format("2006-01-02T15:04:05.000000Z"),
 			r.Action, fmt.Sprintf("%s (%s, token %d)", quoteIfNeeded(r.Actor), r.Role, r.ActorTokenID)}
 		if r.PersonID != 0 {
 			line = append(line, "person="+strconv.FormatInt(r.PersonID, 10))

@@ -48,25 +48,32 @@ func TestAuditVerifyCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	entry := db.AuditEntry{Actor: "system", Role: "SYSTEM", Action: db.AuditWrite, Fields: []string{"import"}}
-	if err := store.AuditRecord(ctx, []db.AuditEntry{entry, entry, entry}); err != nil {
+	var out bytes.Buffer
+	if err := auditVerify(ctx, store, &out); err != nil || out.String() != "audit log intact: 0 entries\n" {
+		t.Fatalf("empty: %q, %v", out.String(), err)
+	}
+	entry := db.AuditEntry{Actor: "system", Role: "SYSTEM", Action: db.AuditWrite, Fields: []string{"import"}} // chain 5
+	read := db.AuditEntry{Actor: "ann", Role: "ANALYST", Action: db.AuditReadPII, PersonID: 19, Fields: []string{"Person.phone"}}
+	if err := store.AuditRecord(ctx, []db.AuditEntry{entry, entry, entry, read}); err != nil {
 		t.Fatal(err)
 	}
-	var out bytes.Buffer
-	if err := auditVerify(ctx, store, &out); err != nil || out.String() != "audit log intact: 3 entries, last seq 3\n" {
+	out.Reset()
+	want := "audit log intact: 4 entries; last seq per chain: chain 3 seq 1, chain 5 seq 3\n"
+	if err := auditVerify(ctx, store, &out); err != nil || out.String() != want {
 		t.Fatalf("intact: %q, %v", out.String(), err)
 	}
 	if code := run(ctx, []string{"audit", "verify", "--database-url", url}, &out, &out); code != 0 {
 		t.Fatalf("intact: exit %d", code)
 	}
 	for _, sql := range []string{`ALTER TABLE audit_log DISABLE TRIGGER USER`,
-		`DELETE FROM audit_log WHERE seq = 1`, `UPDATE audit_log SET detail = 'x' WHERE seq = 3`} {
+		`DELETE FROM audit_log WHERE chain = 5 AND seq = 1`, `UPDATE audit_log SET detail = 'x' WHERE chain = 5 AND seq = 3`} {
 		if _, err := store.Pool.Exec(ctx, sql); err != nil {
 			t.Fatal(err)
 		}
 	}
 	out.Reset()
-	want := "audit log BROKEN: 2 entries, last seq 3; 1 entry fails the hash check (seq 3); 1 gap (missing seq 1)\n"
+	want = "audit log BROKEN: 3 entries; last seq per chain: chain 3 seq 1, chain 5 seq 3; " +
+		"1 entry fails the hash check (chain 5 seq 3); 1 gap (missing chain 5 seq 1)\n"
 	if err := auditVerify(ctx, store, &out); !errors.Is(err, errAuditBroken) || out.String() != want {
 		t.Fatalf("broken: %q, %v", out.String(), err)
 	}
@@ -78,12 +85,12 @@ func TestAuditVerifyCommand(t *testing.T) {
 
 func TestPrintAudit(t *testing.T) {
 	t.Parallel()
-	rows := []db.AuditRow{{Seq: 4, AuditEntry: db.AuditEntry{ActorTokenID: 7, Actor: "张 三", Role: "ANALYST",
+	rows := []db.AuditRow{{ID: 9, Chain: 12, Seq: 4, AuditEntry: db.AuditEntry{ActorTokenID: 7, Actor: "张 三", Role: "ANALYST",
 		Action: db.AuditReadPII, PersonID: 12, Fields: []string{"Person.idNumber", "Person.phone"},
 		Purpose: "case review", RequestID: "r1"}}}
 	var out bytes.Buffer
 	printAudit(&out, rows)
-	want := `4 0001-01-01T00:00:00.000000Z READ_PII "张 三" (ANALYST, token 7) person=12 ` +
+	want := `9 12/4 0001-01-01T00:00:00.000000Z READ_PII "张 三" (ANALYST, token 7) person=12 ` +
 		`fields=Person.idNumber,Person.phone purpose="case review" request=r1` + "\n"
 	if out.String() != want {
 		t.Fatalf("got  %q\nwant %q", out.String(), want)

@@ -32,6 +32,7 @@ var commands = []command{
 	{"export", "write records or the record-to-person crosswalk as NDJSON", runExport},
 	{"gen", "generate synthetic department feeds with ground truth", runGen},
 	{"bench", "measure a running server over HTTP", runBench},
+	{"eval", "score the linker against generated truth", runEval},
 }
 
 // errUsage marks a usage error (exit 2). Returned bare, the usage has been

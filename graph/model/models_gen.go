@@ -12,7 +12,11 @@ import (
 
 // One audited event.
 type AuditEntry struct {
-	// Place in the log: 1, 2, 3, … without gaps.
+	// Place in the listing order (the order entries were appended); may skip numbers.
+	ID string `json:"id"`
+	// The hash chain the entry is in, 0–15.
+	Chain int `json:"chain"`
+	// Place in its chain: 1, 2, 3, … without gaps.
 	Seq string `json:"seq"`
 	// When the audited transaction ran.
 	At time.Time `json:"at"`

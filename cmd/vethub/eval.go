@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/vethub/vethub/feed"
+	"github.com/vethub/vethub/matching/fs"
+)
+
+const evalUsage = `usage: vethub eval linkage --feeds DIR [--truth DIR] [flags]
+
+Links the records of the generated feeds in DIR (veteran.ndjson,
+civil.ndjson, health.ndjson, as vethub gen writes them) with the
+probabilistic linker, in memory, and scores the result against the
+generator's truth (DIR/truth/records.ndjson unless --truth): pairwise
+precision, recall and F1, false merges (persons holding records of two
+real people), the recall the blocking keeps, and the time taken.
+
+Flags:
+`
+
+func runEval(ctx context.Context, args []string) error {
+	what, rest := firstArg(args)
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	feeds := fs.String("feeds", "", "directory of generated feeds (required)")
+	truthDir := fs.String("truth", "", "truth directory; default FEEDS/truth")
+	match := fs.Float64("match", 0.99, "match probability threshold")
+	fs.Usage = func() { fmt.Fprint(fs.Output(), evalUsage); fs.PrintDefaults() }
+	if err := fs.Parse(rest); err != nil {
+		return err
+	}
+	if what != "linkage" || *feeds == "" || fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	if *truthDir == "" {
+		*truthDir = filepath.Join(*feeds, "truth")
+	}
+	return evalLinkage(*feeds, *truthDir, *match, os.Stdout)
+}
+
+func evalLinkage(feeds, truthDir string, match float64, out io.Writer) error {
+	start := time.Now()
+	recs, keys, err := readGeneratedFeeds(feeds)
+	if err != nil {
+		return err
+	}
+	truth, err := readTruthKeys(filepath.Join(truthDir, "records.ndjson"))
+	if err != nil {
+		return err
+	}
+	labels := make([]string, len(keys))
+	for i, k := range keys {
+		if labels[i] = truth[k]; labels[i] == "" {
+			return fmt.Errorf("truth has no person for %s", k)
+		}
+	}
+	read := time.Since(start)
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	t0 := time.Now()
+	res := fs.Link(recs, fs.Options{MatchProbability: match})
+	took := time.Since(t0)
+	printEval(out, res, fs.Evaluate(res.Person, labels), fs.BlockingRecall(res.Pairs, labels), read, took)
+	return nil
+}
+
+func printEval(out io.Writer, res fs.Result, s fs.Score, blockRecall float64, read, took time.Duration) {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Fprintf(out, "records %d (read in %s), linked in %s, Go heap peak ~%d MB\n",
+		s.Records, read.Round(time.Millisecond), took.Round(time.Millisecond), ms.HeapSys>>20)
+	fmt.Fprintf(out, "blocking: %d pairs compared, recall kept %.4f, %d oversized keys skipped; per rule %v\n",
+		res.Blocking.Pairs, blockRecall, res.Blocking.OversizedKeys, res.Blocking.PairsPerRule)
+	fmt.Fprintf(out, "model: lambda %.4f over blocked pairs; %d matches, %d reviews, %d merges refused\n",
+		res.Model.Lambda, len(res.Matches), len(res.Reviews), res.Rejected)
+	fmt.Fprintf(out, "pairwise: precision %.4f recall %.4f F1 %.4f (%d true pairs, %d predicted, %d correct)\n",
+		s.Precision, s.Recall, s.F1, s.TruePairs, s.PredPairs, s.Correct)
+	fmt.Fprintf(out, "persons: %d false merges, %d real persons split\n", s.FalseMerges, s.MissedPersons)
+	if os.Getenv("VETHUB_EVAL_MODEL") != "" {
+		for f := fs.Field(0); f < fs.NumFields; f++ {
+			fmt.Fprintf(out, "  %-10s", f)
+			for l := 1; l < len(res.Model.M[f]); l++ {
+				fmt.Fprintf(out, " %s m=%.3f u=%.4f w=%+.1f |", fs.LevelName(f, uint8(l)), res.Model.M[f][l], res.Model.U[f][l], math.Log2(res.Model.M[f][l]/res.Model.U[f][l]))
+			}
+			fmt.Fprintln(out)
+		}
+	}
+}
+
+// readGeneratedFeeds reads the three departments' feeds into linkage
+// records, with each record's "DEPARTMENT/sourceId" key.
+func readGeneratedFeeds(dir string) ([]fs.Record, []string, error) {
+	var recs []fs.Record
+	var keys []string
+	for _, d := range []feed.Department{feed.DepartmentVeteran, feed.DepartmentCivil, feed.DepartmentHealth} {
+		f, err := os.Open(filepath.Join(dir, string(feedFile(d))))
+		if err != nil {
+			return nil, nil, err
+		}
+		lr := feed.NewLineReader(f)
+		for {
+			_, line, err := lr.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				f.Close()
+				return nil, nil, err
+			}
+			res := feed.DecodeRecord(d, line)
+			if !res.OK() {
+				continue
+			}
+			recs = append(recs, linkRecord(int64(len(recs)), res))
+			keys = append(keys, string(d)+"/"+res.Record.SourceID)
+		}
+		f.Close()
+	}
+	return recs, keys, nil
+}
+
+func feedFile(d feed.Department) string {
+	switch d {
+	case feed.DepartmentVeteran:
+		return "veteran.ndjson"
+	case feed.DepartmentCivil:
+		return "civil.ndjson"
+	}
+	return "health.ndjson"
+}
+
+// linkRecord is what the linker needs of a decoded record.
+func linkRecord(id int64, res feed.Result) fs.Record {
+	r := res.Record
+	out := fs.Record{ID: id, Source: string(r.Department), Name: r.Name, Sex: r.Sex,
+		Phone: r.Phone, Region: r.RegionCode, Address: r.Address}
+	if len(r.IDNumber) == 18 {
+		out.IDNumber, out.IDValid = r.IDNumber, r.IDValid
+	}
+	for _, w := range res.Warnings {
+		if w.Code == feed.CodeIDLegacyUpgraded {
+			out.IDLegacy = true
+		}
+	}
+	if !r.BirthDate.IsZero() {
+		out.Birth = r.BirthDate.Format("2006-01-02")
+	}
+	return out
+}
+
+// readTruthKeys maps "DEPARTMENT/sourceId" to the real person's key.
+func readTruthKeys(path string) (map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := map[string]string{}
+	lr := feed.NewLineReader(f)
+	for {
+		_, line, err := lr.Next()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		var t struct{ Department, SourceID, PersonKey string }
+		if err := json.Unmarshal(line, &t); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		out[t.Department+"/"+t.SourceID] = t.PersonKey
+	}
+}
