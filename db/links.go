@@ -41,6 +41,9 @@ func (s *Store) LinksRefresh(ctx context.Context, recordIDs, personIDs []int64) 
 }
 
 func linksRefreshTx(ctx context.Context, tx pgx.Tx, recordIDs, personIDs []int64) (LinkResult, error) {
+	if err := linkShared(ctx, tx); err != nil {
+		return LinkResult{}, err
+	}
 	recs, err := linkRecordsLock(ctx, tx, recordIDs)
 	if err != nil {
 		return LinkResult{}, err

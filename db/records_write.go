@@ -20,6 +20,9 @@ func RecordsUpsert(ctx context.Context, tx pgx.Tx, recs []feed.Record) ([]Upsert
 	if len(recs) == 0 {
 		return nil, nil
 	}
+	if err := linkShared(ctx, tx); err != nil {
+		return nil, err
+	}
 	stored, err := recordsStored(ctx, tx, recs)
 	if err != nil {
 		return nil, err

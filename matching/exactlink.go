@@ -4,8 +4,9 @@ import "sort"
 
 // Link methods recorded on each record's link.
 const (
-	LinkExactID   = "EXACT_ID"  // shares a valid 18-digit ID number with the person
-	LinkSingleton = "SINGLETON" // no valid ID number: a person of its own
+	LinkExactID   = "EXACT_ID"      // shares a valid 18-digit ID number with the person
+	LinkSingleton = "SINGLETON"     // no valid ID number: a person of its own
+	LinkProbable  = "PROBABILISTIC" // joined by the probabilistic linker's evidence
 )
 
 // LinkRecord is what exact-ID linkage needs to know about one record.

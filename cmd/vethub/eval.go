@@ -13,18 +13,23 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/vethub/vethub/db"
 	"github.com/vethub/vethub/feed"
 	"github.com/vethub/vethub/matching/fs"
 )
 
-const evalUsage = `usage: vethub eval linkage --feeds DIR [--truth DIR] [flags]
+const evalUsage = `usage: vethub eval linkage --truth DIR            (the persons in the hub)
+       vethub eval linkage --feeds DIR [--truth DIR]  (the linker, in memory)
 
-Links the records of the generated feeds in DIR (veteran.ndjson,
-civil.ndjson, health.ndjson, as vethub gen writes them) with the
-probabilistic linker, in memory, and scores the result against the
-generator's truth (DIR/truth/records.ndjson unless --truth): pairwise
-precision, recall and F1, false merges (persons holding records of two
-real people), the recall the blocking keeps, and the time taken.
+Scores linkage against the generator's truth (DIR/records.ndjson, as
+vethub gen writes it under truth/): pairwise precision, recall and F1,
+false merges (persons holding records of two real people) and real
+persons split.
+
+With --truth alone it scores the persons stored in the hub (DATABASE_URL),
+as import and vethub link --all left them. With --feeds it links the
+generated feeds in DIR (veteran.ndjson, civil.ndjson, health.ndjson) in
+memory, and also reports the recall the blocking keeps and the time.
 
 Flags:
 `
@@ -32,16 +37,21 @@ Flags:
 func runEval(ctx context.Context, args []string) error {
 	what, rest := firstArg(args)
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	feeds := fs.String("feeds", "", "directory of generated feeds (required)")
+	var c config
+	c.bindDatabase(fs)
+	feeds := fs.String("feeds", "", "directory of generated feeds: link them in memory")
 	truthDir := fs.String("truth", "", "truth directory; default FEEDS/truth")
 	match := fs.Float64("match", 0.99, "match probability threshold")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), evalUsage); fs.PrintDefaults() }
-	if err := fs.Parse(rest); err != nil {
+	if err := c.parse(fs, rest); err != nil {
 		return err
 	}
-	if what != "linkage" || *feeds == "" || fs.NArg() > 0 {
+	if what != "linkage" || *feeds == "" && *truthDir == "" || fs.NArg() > 0 {
 		fs.Usage()
 		return errUsage
+	}
+	if *feeds == "" {
+		return withStore(ctx, c, func(store *db.Store) error { return evalHub(ctx, store, *truthDir, os.Stdout) })
 	}
 	if *truthDir == "" {
 		*truthDir = filepath.Join(*feeds, "truth")
@@ -96,6 +106,44 @@ func printEval(out io.Writer, res fs.Result, s fs.Score, blockRecall float64, re
 			fmt.Fprintln(out)
 		}
 	}
+}
+
+// evalHub scores the persons stored in the hub against the truth.
+func evalHub(ctx context.Context, store *db.Store, truthDir string, out io.Writer) error {
+	truth, err := readTruthKeys(filepath.Join(truthDir, "records.ndjson"))
+	if err != nil {
+		return err
+	}
+	var person []int32
+	var labels []string
+	ids := map[string]int32{}
+	err = store.CrosswalkEach(ctx, "", func(r db.CrosswalkRow) error {
+		key := r.Department + "/" + r.SourceID
+		t, ok := truth[key]
+		if !ok {
+			return fmt.Errorf("truth has no person for %s", key)
+		}
+		pid := fmt.Sprint("record ", key) // unlinked: a person of its own
+		if r.PersonID != nil {
+			pid = *r.PersonID
+		}
+		p, ok := ids[pid]
+		if !ok {
+			p = int32(len(ids))
+			ids[pid] = p
+		}
+		person, labels = append(person, p), append(labels, t)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	s := fs.Evaluate(person, labels)
+	fmt.Fprintf(out, "hub: %d records in %d persons\n", s.Records, len(ids))
+	fmt.Fprintf(out, "pairwise: precision %.4f recall %.4f F1 %.4f (%d true pairs, %d predicted, %d correct)\n",
+		s.Precision, s.Recall, s.F1, s.TruePairs, s.PredPairs, s.Correct)
+	fmt.Fprintf(out, "persons: %d false merges, %d real persons split\n", s.FalseMerges, s.MissedPersons)
+	return nil
 }
 
 // readGeneratedFeeds reads the three departments' feeds into linkage

@@ -47,6 +47,26 @@ func (c *clusterer) root(i int32) int32 {
 	return i
 }
 
+// mustLink puts records with the same valid ID number in one person before
+// any weighing: the hub's exact-ID rule, which incremental linkage keeps
+// applying to new records.
+func (c *clusterer) mustLink() {
+	first := map[string]int32{}
+	for i := range c.recs {
+		r := &c.recs[i]
+		if !r.IDValid || r.IDNumber == "" {
+			continue
+		}
+		if j, ok := first[r.IDNumber]; ok {
+			if ra, rb := c.root(j), c.root(int32(i)); ra != rb {
+				c.union(ra, rb)
+			}
+			continue
+		}
+		first[r.IDNumber] = int32(i)
+	}
+}
+
 // cluster merges the matches (probability ≥ minProb) in order of weight,
 // ties by record order, so the result is deterministic.
 func (c *clusterer) cluster(matches []ScoredPair) {

@@ -58,6 +58,7 @@ func Link(records []Record, o Options) Result {
 		}
 	}
 	c := newClusterer(recs, model, o.MatchProbability)
+	c.mustLink()
 	c.cluster(res.Matches)
 	res.Person, res.Rejected = c.labels(), c.rejected
 	res.Reviews = unresolved(res.Reviews, res.Person)

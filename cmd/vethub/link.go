@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/vethub/vethub/db"
+	"github.com/vethub/vethub/matching"
+	"github.com/vethub/vethub/matching/fs"
+)
+
+const linkUsage = `usage: vethub link --all [flags]
+
+Re-links every record in the hub with the probabilistic linker: reads all
+records, links them in memory (blocking, Fellegi–Sunter weights trained
+without labels, clustering), and stores the persons in one transaction.
+Records keep their person where they can; persons left without records
+point to the person that took them (mergedInto), so old person ids stay
+resolvable. Writes that place records wait while the result is stored.
+
+Environment: DATABASE_URL (overridden by --database-url).
+
+Flags:
+`
+
+func runLink(ctx context.Context, args []string) error {
+	var c config
+	fls := flag.NewFlagSet("link", flag.ContinueOnError)
+	c.bindDatabase(fls)
+	all := fls.Bool("all", false, "re-link every record (required)")
+	match := fls.Float64("match", 0.99, "match probability threshold")
+	fls.Usage = func() { fmt.Fprint(fls.Output(), linkUsage); fls.PrintDefaults() }
+	if err := c.parse(fls, args); err != nil {
+		return err
+	}
+	if !*all || fls.NArg() > 0 {
+		fls.Usage()
+		return errUsage
+	}
+	return withStore(ctx, c, func(store *db.Store) error {
+		for attempt := 1; ; attempt++ {
+			err := linkAll(ctx, store, *match, os.Stdout)
+			if !errors.Is(err, db.ErrLinkAllStale) || attempt == 3 {
+				return err
+			}
+		}
+	})
+}
+
+// linkAll links every record and stores the result.
+func linkAll(ctx context.Context, store *db.Store, match float64, out io.Writer) error {
+	start := time.Now()
+	rows, err := store.LinkRowsAll(ctx)
+	if err != nil {
+		return err
+	}
+	recs := make([]fs.Record, len(rows))
+	for i, r := range rows {
+		recs[i] = fs.Record{ID: r.RecordID, Source: r.Department, Name: r.Name, IDValid: r.IDValid,
+			IDLegacy: r.IDLegacy, Sex: r.Sex, Birth: r.Birth, Phone: r.Phone, Region: r.Region, Address: r.Address}
+		if len(r.IDNumber) == 18 {
+			recs[i].IDNumber = r.IDNumber
+		}
+	}
+	read := time.Since(start)
+	t0 := time.Now()
+	res := fs.Link(recs, fs.Options{MatchProbability: match})
+	linked := time.Since(t0)
+	plan := linkPlan(rows, recs, res.Person)
+	st, err := store.LinkAllApply(ctx, plan)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "linked %d records: read %s, linked %s (%d pairs compared, %d matches, %d left for review), stored %s\n",
+		len(rows), read.Round(time.Millisecond), linked.Round(time.Millisecond), res.Blocking.Pairs,
+		len(res.Matches), len(res.Reviews), st.Took.Round(time.Millisecond))
+	fmt.Fprintf(out, "%d records moved, %d persons created, %d persons merged into others\n", st.Moved, st.Created, st.Retired)
+	return nil
+}
+
+// linkPlan maps the linker's persons onto person ids (keeping the current
+// ones where it can) and gives each record its link method and each
+// person its ID key: the valid ID number of its records, a number sent in
+// 18 digits preferred over an upgraded 15-digit one.
+func linkPlan(rows []db.LinkRow, recs []fs.Record, cluster []int32) db.LinkAllPlan {
+	placed := make([]matching.Placed, len(rows))
+	for i, r := range rows {
+		placed[i] = matching.Placed{RecordID: r.RecordID, PersonID: r.PersonID, Cluster: cluster[i]}
+	}
+	re := matching.AssignPersons(placed)
+	key := clusterKeys(recs, cluster)
+	size := map[int32]int{}
+	for _, c := range cluster {
+		size[c]++
+	}
+	plan := db.LinkAllPlan{Rows: rows, Person: re.Person, New: re.New, Retired: re.Retired,
+		Method: make([]string, len(rows)), Key: make([]string, len(rows))}
+	for i := range rows {
+		k := key[cluster[i]]
+		plan.Key[i] = k
+		switch {
+		case recs[i].IDValid && recs[i].IDNumber == k && k != "":
+			plan.Method[i] = matching.LinkExactID
+		case size[cluster[i]] == 1:
+			plan.Method[i] = matching.LinkSingleton
+		default:
+			plan.Method[i] = matching.LinkProbable
+		}
+	}
+	return plan
+}
+
+func clusterKeys(recs []fs.Record, cluster []int32) map[int32]string {
+	key := map[int32]string{}
+	legacy := map[int32]bool{}
+	for i, r := range recs {
+		if !r.IDValid || r.IDNumber == "" {
+			continue
+		}
+		c := cluster[i]
+		cur, has := key[c]
+		better := !has || legacy[c] && !r.IDLegacy || legacy[c] == r.IDLegacy && r.IDNumber < cur
+		if better {
+			key[c], legacy[c] = r.IDNumber, r.IDLegacy
+		}
+	}
+	return key
+}
