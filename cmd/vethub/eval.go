@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -156,26 +157,59 @@ func readGeneratedFeeds(dir string) ([]fs.Record, []string, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		lr := feed.NewLineReader(f)
-		for {
-			_, line, err := lr.Next()
-			if errors.Is(err, io.EOF) {
-				break
+		err = decodeFeed(f, d, func(res feed.Result) {
+			if res.OK() {
+				recs = append(recs, linkRecord(int64(len(recs)), res))
+				keys = append(keys, string(d)+"/"+res.Record.SourceID)
 			}
-			if err != nil {
-				f.Close()
-				return nil, nil, err
-			}
-			res := feed.DecodeRecord(d, line)
-			if !res.OK() {
-				continue
-			}
-			recs = append(recs, linkRecord(int64(len(recs)), res))
-			keys = append(keys, string(d)+"/"+res.Record.SourceID)
-		}
+		})
 		f.Close()
+		if err != nil {
+			return nil, nil, err
+		}
 	}
 	return recs, keys, nil
+}
+
+// decodeFeed decodes a feed's lines on every CPU, in batches, and hands
+// the results to fn in line order.
+func decodeFeed(r io.Reader, d feed.Department, fn func(feed.Result)) error {
+	lr := feed.NewLineReader(r)
+	batch := make([][]byte, 0, 8192)
+	flush := func() {
+		results := make([]feed.Result, len(batch))
+		workers := runtime.GOMAXPROCS(0)
+		done := make(chan struct{}, workers)
+		for w := range workers {
+			go func() {
+				for i := w; i < len(batch); i += workers {
+					results[i] = feed.DecodeRecord(d, batch[i])
+				}
+				done <- struct{}{}
+			}()
+		}
+		for range workers {
+			<-done
+		}
+		for _, res := range results {
+			fn(res)
+		}
+		batch = batch[:0]
+	}
+	for {
+		_, line, err := lr.Next()
+		if errors.Is(err, io.EOF) {
+			flush()
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		batch = append(batch, bytes.Clone(line))
+		if len(batch) == cap(batch) {
+			flush()
+		}
+	}
 }
 
 func feedFile(d feed.Department) string {
