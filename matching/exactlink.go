@@ -16,6 +16,10 @@ type LinkRecord struct {
 	IDValid     bool
 	PersonID    int64 // current person, 0 when not linked yet
 	PersonKeyed bool  // the current person is keyed on an ID number
+	// Probable is set when the current link came from the probabilistic
+	// linker (vethub link --all): the evidence beyond the ID number that
+	// placed it still holds, so without a valid ID the record stays.
+	Probable bool
 }
 
 // LinkPlan says how to change links. Person ids below 0 refer to
@@ -85,6 +89,9 @@ func planKeyOwners(records []LinkRecord, owner map[string]int64, plan *LinkPlan)
 func assign(r LinkRecord, owner map[string]int64, promoted map[int64]bool, plan *LinkPlan) Assignment {
 	if r.IDValid {
 		return Assignment{RecordID: r.ID, PersonID: owner[r.IDNumber], Method: LinkExactID}
+	}
+	if r.PersonID > 0 && r.Probable {
+		return Assignment{RecordID: r.ID, PersonID: r.PersonID, Method: LinkProbable}
 	}
 	// A singleton keeps its person unless that person is keyed (shared with
 	// records holding a valid ID) or was just promoted to a key.

@@ -26,6 +26,17 @@ func TestPlanExactLinks(t *testing.T) {
 			},
 		},
 		{
+			name: "a record the probabilistic linker placed keeps its person when updated without a valid ID",
+			records: []LinkRecord{
+				{ID: 7, PersonID: 20, PersonKeyed: true, Probable: true},
+				{ID: 8, PersonID: 20, PersonKeyed: true},
+			},
+			want: LinkPlan{
+				NewPersons:  []NewPerson{{}},
+				Assignments: []Assignment{{7, 20, LinkProbable}, {8, -1, LinkSingleton}},
+			},
+		},
+		{
 			name:    "valid ID joins the existing keyed person",
 			records: []LinkRecord{{ID: 3, IDNumber: a, IDValid: true}},
 			keyed:   map[string]int64{a: 10},

@@ -53,6 +53,24 @@ func TestLinkAllImprovesHubAndIsStable(t *testing.T) {
 	if !regexp.MustCompile(`\n0 records moved, 0 persons created, 0 persons merged`).MatchString(out.String()) {
 		t.Fatalf("second run changed links: %s", out.String())
 	}
+	// An update of a record the linker placed (without a valid ID) keeps
+	// its person through the follow-up re-link.
+	var rec, person int64
+	err := store.Pool.QueryRow(ctx, `UPDATE source_records SET source_version = source_version + 1
+		WHERE id = (SELECT id FROM source_records WHERE link_method = 'PROBABILISTIC' AND NOT id_valid ORDER BY id LIMIT 1)
+		RETURNING id, person_id`).Scan(&rec, &person)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.LinksRefresh(ctx, []int64{rec}, nil); err != nil {
+		t.Fatal(err)
+	}
+	var after int64
+	var method string
+	store.Pool.QueryRow(ctx, `SELECT person_id, link_method FROM source_records WHERE id = $1`, rec).Scan(&after, &method)
+	if after != person || method != "PROBABILISTIC" {
+		t.Fatalf("updated record moved from person %d to %d (%s)", person, after, method)
+	}
 	var orphans, dangling int
 	store.Pool.QueryRow(ctx, `SELECT count(*) FROM persons WHERE merged_into IS NULL AND record_count = 0`).Scan(&orphans)
 	store.Pool.QueryRow(ctx, `SELECT count(*) FROM persons p WHERE merged_into IS NOT NULL
