@@ -61,12 +61,14 @@ func (s *Store) LinkRowsAll(ctx context.Context) ([]LinkRow, error) {
 // person, -1 first), link method and the person's ID key ("" for none);
 // and the current persons left without records, with their survivor.
 type LinkAllPlan struct {
-	Rows    []LinkRow
-	Person  []int64
-	Method  []string
-	Key     []string
-	New     int
-	Retired map[int64]int64
+	Rows   []LinkRow
+	Person []int64
+	Method []string
+	Key    []string
+	// Evidence per row: JSON of why it is with its person; nil for none.
+	Evidence [][]byte
+	New      int
+	Retired  map[int64]int64
 }
 
 // LinkAllStats counts what a batch linkage changed.
@@ -153,14 +155,19 @@ func personsInsertBare(ctx context.Context, tx pgx.Tx, ids []int64) error {
 
 // linkAllStage copies the plan into a temporary table the next steps join.
 func linkAllStage(ctx context.Context, tx pgx.Tx, plan LinkAllPlan, person []int64) error {
-	if _, err := tx.Exec(ctx, `CREATE TEMP TABLE link_plan (record_id bigint PRIMARY KEY, person_id bigint, method text, key text)
-		ON COMMIT DROP`); err != nil {
+	if _, err := tx.Exec(ctx, `CREATE TEMP TABLE link_plan (record_id bigint PRIMARY KEY, person_id bigint, method text, key text,
+		evidence json) ON COMMIT DROP`); err != nil {
 		return fmt.Errorf("link plan: %w", err)
 	}
 	src := pgx.CopyFromSlice(len(plan.Rows), func(i int) ([]any, error) {
-		return []any{plan.Rows[i].RecordID, person[i], plan.Method[i], nullString(plan.Key[i])}, nil
+		var evidence any
+		if i < len(plan.Evidence) && plan.Evidence[i] != nil {
+			evidence = plan.Evidence[i]
+		}
+		return []any{plan.Rows[i].RecordID, person[i], plan.Method[i], nullString(plan.Key[i]), evidence}, nil
 	})
-	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"link_plan"}, []string{"record_id", "person_id", "method", "key"}, src); err != nil {
+	columns := []string{"record_id", "person_id", "method", "key", "evidence"}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"link_plan"}, columns, src); err != nil {
 		return fmt.Errorf("link plan: %w", err)
 	}
 	_, err := tx.Exec(ctx, `CREATE INDEX ON link_plan (person_id); ANALYZE link_plan`)
@@ -228,6 +235,12 @@ func linkAllMove(ctx context.Context, tx pgx.Tx) (int, error) {
 		SELECT 'LINK', 'UPDATED', department, source_id, id, person_id FROM moved`)
 	if err != nil {
 		return 0, fmt.Errorf("move records: %w", err)
+	}
+	// The evidence follows the latest model even where the link stays.
+	_, err = tx.Exec(ctx, `UPDATE source_records r SET link_evidence = l.evidence FROM link_plan l
+		WHERE r.id = l.record_id AND r.link_evidence::text IS DISTINCT FROM l.evidence::text`)
+	if err != nil {
+		return 0, fmt.Errorf("link evidence: %w", err)
 	}
 	return int(tag.RowsAffected()), nil
 }

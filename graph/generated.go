@@ -131,6 +131,12 @@ type ComplexityRoot struct {
 		UpdatedAt              func(childComplexity int) int
 	}
 
+	FieldEvidence struct {
+		Field  func(childComplexity int) int
+		Level  func(childComplexity int) int
+		Weight func(childComplexity int) int
+	}
+
 	FieldProblem struct {
 		Code    func(childComplexity int) int
 		Message func(childComplexity int) int
@@ -193,6 +199,15 @@ type ComplexityRoot struct {
 		VeteranPreferred func(childComplexity int) int
 	}
 
+	LinkEvidence struct {
+		Fields      func(childComplexity int) int
+		MatchedWith func(childComplexity int) int
+		Method      func(childComplexity int) int
+		Probability func(childComplexity int) int
+		Record      func(childComplexity int) int
+		Weight      func(childComplexity int) int
+	}
+
 	Mutation struct {
 		UpsertCivilRecords   func(childComplexity int, records []feed.CivilInput) int
 		UpsertHealthRecords  func(childComplexity int, records []feed.HealthInput) int
@@ -206,21 +221,22 @@ type ComplexityRoot struct {
 	}
 
 	Person struct {
-		BirthDate   func(childComplexity int) int
-		Civil       func(childComplexity int) int
-		CreatedAt   func(childComplexity int) int
-		Departments func(childComplexity int) int
-		Health      func(childComplexity int) int
-		ID          func(childComplexity int) int
-		IDNumber    func(childComplexity int) int
-		MergedInto  func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Records     func(childComplexity int) int
-		Region      func(childComplexity int) int
-		RegionCode  func(childComplexity int) int
-		Sex         func(childComplexity int) int
-		UpdatedAt   func(childComplexity int) int
-		Veteran     func(childComplexity int) int
+		BirthDate    func(childComplexity int) int
+		Civil        func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		Departments  func(childComplexity int) int
+		Health       func(childComplexity int) int
+		ID           func(childComplexity int) int
+		IDNumber     func(childComplexity int) int
+		LinkEvidence func(childComplexity int) int
+		MergedInto   func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Records      func(childComplexity int) int
+		Region       func(childComplexity int) int
+		RegionCode   func(childComplexity int) int
+		Sex          func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
+		Veteran      func(childComplexity int) int
 	}
 
 	PersonConnection struct {
@@ -374,6 +390,7 @@ type PersonResolver interface {
 	Civil(ctx context.Context, obj *model.Person) (*model.CivilRecord, error)
 	Health(ctx context.Context, obj *model.Person) (*model.HealthRecord, error)
 	Records(ctx context.Context, obj *model.Person) ([]model.SourceRecord, error)
+	LinkEvidence(ctx context.Context, obj *model.Person) ([]model.LinkEvidence, error)
 	MergedInto(ctx context.Context, obj *model.Person) (*model.Person, error)
 }
 type QueryResolver interface {
@@ -786,6 +803,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CivilRecord.UpdatedAt(childComplexity), true
 
+	case "FieldEvidence.field":
+		if e.ComplexityRoot.FieldEvidence.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldEvidence.Field(childComplexity), true
+	case "FieldEvidence.level":
+		if e.ComplexityRoot.FieldEvidence.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldEvidence.Level(childComplexity), true
+	case "FieldEvidence.weight":
+		if e.ComplexityRoot.FieldEvidence.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldEvidence.Weight(childComplexity), true
+
 	case "FieldProblem.code":
 		if e.ComplexityRoot.FieldProblem.Code == nil {
 			break
@@ -1107,6 +1143,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.JobPosting.VeteranPreferred(childComplexity), true
 
+	case "LinkEvidence.fields":
+		if e.ComplexityRoot.LinkEvidence.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkEvidence.Fields(childComplexity), true
+	case "LinkEvidence.matchedWith":
+		if e.ComplexityRoot.LinkEvidence.MatchedWith == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkEvidence.MatchedWith(childComplexity), true
+	case "LinkEvidence.method":
+		if e.ComplexityRoot.LinkEvidence.Method == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkEvidence.Method(childComplexity), true
+	case "LinkEvidence.probability":
+		if e.ComplexityRoot.LinkEvidence.Probability == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkEvidence.Probability(childComplexity), true
+	case "LinkEvidence.record":
+		if e.ComplexityRoot.LinkEvidence.Record == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkEvidence.Record(childComplexity), true
+	case "LinkEvidence.weight":
+		if e.ComplexityRoot.LinkEvidence.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkEvidence.Weight(childComplexity), true
+
 	case "Mutation.upsertCivilRecords":
 		if e.ComplexityRoot.Mutation.UpsertCivilRecords == nil {
 			break
@@ -1207,6 +1280,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.IDNumber(childComplexity), true
+	case "Person.linkEvidence":
+		if e.ComplexityRoot.Person.LinkEvidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.LinkEvidence(childComplexity), true
 	case "Person.mergedInto":
 		if e.ComplexityRoot.Person.MergedInto == nil {
 			break
@@ -2075,6 +2154,18 @@ func (ec *executionContext) childFields_CivilRecord(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type CivilRecord", field.Name)
 }
 
+func (ec *executionContext) childFields_FieldEvidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_FieldEvidence_field(ctx, field)
+	case "level":
+		return ec.fieldContext_FieldEvidence_level(ctx, field)
+	case "weight":
+		return ec.fieldContext_FieldEvidence_weight(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FieldEvidence", field.Name)
+}
+
 func (ec *executionContext) childFields_FieldProblem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "path":
@@ -2199,6 +2290,24 @@ func (ec *executionContext) childFields_JobPosting(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type JobPosting", field.Name)
 }
 
+func (ec *executionContext) childFields_LinkEvidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "record":
+		return ec.fieldContext_LinkEvidence_record(ctx, field)
+	case "method":
+		return ec.fieldContext_LinkEvidence_method(ctx, field)
+	case "matchedWith":
+		return ec.fieldContext_LinkEvidence_matchedWith(ctx, field)
+	case "probability":
+		return ec.fieldContext_LinkEvidence_probability(ctx, field)
+	case "weight":
+		return ec.fieldContext_LinkEvidence_weight(ctx, field)
+	case "fields":
+		return ec.fieldContext_LinkEvidence_fields(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkEvidence", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -2235,6 +2344,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_health(ctx, field)
 	case "records":
 		return ec.fieldContext_Person_records(ctx, field)
+	case "linkEvidence":
+		return ec.fieldContext_Person_linkEvidence(ctx, field)
 	case "mergedInto":
 		return ec.fieldContext_Person_mergedInto(ctx, field)
 	case "createdAt":
@@ -4521,6 +4632,75 @@ func (ec *executionContext) fieldContext_CivilRecord_maritalStatus(_ context.Con
 	return graphql.NewScalarFieldContext("CivilRecord", field, false, false, "MaritalStatus")
 }
 
+func (ec *executionContext) _FieldEvidence_field(ctx context.Context, field graphql.CollectedField, obj *model.FieldEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldEvidence_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldEvidence_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldEvidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldEvidence_level(ctx context.Context, field graphql.CollectedField, obj *model.FieldEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldEvidence_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldEvidence_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldEvidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldEvidence_weight(ctx context.Context, field graphql.CollectedField, obj *model.FieldEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldEvidence_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldEvidence_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldEvidence", field, false, false, "Float")
+}
+
 func (ec *executionContext) _FieldProblem_path(ctx context.Context, field graphql.CollectedField, obj *model.FieldProblem) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5974,6 +6154,171 @@ func (ec *executionContext) fieldContext_JobPosting_updatedAt(_ context.Context,
 	return graphql.NewScalarFieldContext("JobPosting", field, false, false, "DateTime")
 }
 
+func (ec *executionContext) _LinkEvidence_record(ctx context.Context, field graphql.CollectedField, obj *model.LinkEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkEvidence_record(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Record, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SourceRecord) graphql.Marshaler {
+			return ec.marshalNSourceRecord2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐSourceRecord(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkEvidence_record(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkEvidence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkEvidence_method(ctx context.Context, field graphql.CollectedField, obj *model.LinkEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkEvidence_method(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Method, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LinkEvidence_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkEvidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _LinkEvidence_matchedWith(ctx context.Context, field graphql.CollectedField, obj *model.LinkEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkEvidence_matchedWith(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MatchedWith, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SourceRecord) graphql.Marshaler {
+			return ec.marshalOSourceRecord2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐSourceRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LinkEvidence_matchedWith(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkEvidence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkEvidence_probability(ctx context.Context, field graphql.CollectedField, obj *model.LinkEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkEvidence_probability(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Probability, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LinkEvidence_probability(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkEvidence", field, false, false, "Float")
+}
+
+func (ec *executionContext) _LinkEvidence_weight(ctx context.Context, field graphql.CollectedField, obj *model.LinkEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkEvidence_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LinkEvidence_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkEvidence", field, false, false, "Float")
+}
+
+func (ec *executionContext) _LinkEvidence_fields(ctx context.Context, field graphql.CollectedField, obj *model.LinkEvidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkEvidence_fields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.FieldEvidence) graphql.Marshaler {
+			return ec.marshalNFieldEvidence2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐFieldEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkEvidence_fields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkEvidence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldEvidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_upsertVeteranRecords(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6620,6 +6965,38 @@ func (ec *executionContext) fieldContext_Person_records(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_linkEvidence(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_linkEvidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().LinkEvidence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.LinkEvidence) graphql.Marshaler {
+			return ec.marshalNLinkEvidence2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_linkEvidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkEvidence(ctx, field)
 		},
 	}
 	return fc, nil
@@ -11705,6 +12082,49 @@ func (ec *executionContext) _CivilRecord(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var fieldEvidenceImplementors = []string{"FieldEvidence"}
+
+func (ec *executionContext) _FieldEvidence(ctx context.Context, sel ast.SelectionSet, obj *model.FieldEvidence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fieldEvidenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FieldEvidence")
+		case "field":
+			out.Values[i] = ec._FieldEvidence_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._FieldEvidence_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._FieldEvidence_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var fieldProblemImplementors = []string{"FieldProblem"}
 
 func (ec *executionContext) _FieldProblem(ctx context.Context, sel ast.SelectionSet, obj *model.FieldProblem) graphql.Marshaler {
@@ -12057,6 +12477,64 @@ func (ec *executionContext) _JobPosting(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var linkEvidenceImplementors = []string{"LinkEvidence"}
+
+func (ec *executionContext) _LinkEvidence(ctx context.Context, sel ast.SelectionSet, obj *model.LinkEvidence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkEvidenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkEvidence")
+		case "record":
+			out.Values[i] = ec._LinkEvidence_record(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "method":
+			out.Values[i] = ec._LinkEvidence_method(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "matchedWith":
+			out.Values[i] = ec._LinkEvidence_matchedWith(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "probability":
+			out.Values[i] = ec._LinkEvidence_probability(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._LinkEvidence_weight(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "fields":
+			out.Values[i] = ec._LinkEvidence_fields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -12234,6 +12712,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Person_records(ctx, field, obj)
+				})
+		case "linkEvidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_linkEvidence(ctx, field, obj)
 				})
 		case "mergedInto":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -13651,6 +14135,26 @@ func (ec *executionContext) marshalNEntitledGroup2ᚕgithubᚗcomᚋvethubᚋvet
 	return ret
 }
 
+func (ec *executionContext) marshalNFieldEvidence2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐFieldEvidence(ctx context.Context, sel ast.SelectionSet, v model.FieldEvidence) graphql.Marshaler {
+	return ec._FieldEvidence(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFieldEvidence2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐFieldEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []model.FieldEvidence) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFieldEvidence2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐFieldEvidence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNFieldProblem2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐFieldProblem(ctx context.Context, sel ast.SelectionSet, v model.FieldProblem) graphql.Marshaler {
 	return ec._FieldProblem(ctx, sel, &v)
 }
@@ -13669,6 +14173,20 @@ func (ec *executionContext) marshalNFieldProblem2ᚕgithubᚗcomᚋvethubᚋveth
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalNHealthRecordInput2githubᚗcomᚋvethubᚋvethubᚋfeedᚐHealthInput(ctx context.Context, v any) (feed.HealthInput, error) {
@@ -13767,6 +14285,26 @@ func (ec *executionContext) unmarshalNJobPostingInput2ᚕgithubᚗcomᚋvethub�
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalNLinkEvidence2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkEvidence(ctx context.Context, sel ast.SelectionSet, v model.LinkEvidence) graphql.Marshaler {
+	return ec._LinkEvidence(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLinkEvidence2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []model.LinkEvidence) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLinkEvidence2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkEvidence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNMerit2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐMerit(ctx context.Context, v any) (model.Merit, error) {

@@ -49,6 +49,15 @@ func (r *personResolver) Records(ctx context.Context, obj *model.Person) ([]mode
 	return out, nil
 }
 
+// LinkEvidence is the resolver for the linkEvidence field.
+func (r *personResolver) LinkEvidence(ctx context.Context, obj *model.Person) ([]model.LinkEvidence, error) {
+	records, err := r.Records(ctx, obj)
+	if err != nil {
+		return nil, err
+	}
+	return linkEvidenceModels(records)
+}
+
 // MergedInto is the resolver for the mergedInto field.
 func (r *personResolver) MergedInto(ctx context.Context, obj *model.Person) (*model.Person, error) {
 	return personLoad(ctx, obj.MergedIntoID)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -72,6 +73,7 @@ func linkAll(ctx context.Context, store *db.Store, match float64, out io.Writer)
 	res := fs.Link(recs, fs.Options{MatchProbability: match})
 	linked := time.Since(t0)
 	plan := linkPlan(rows, recs, res.Person)
+	plan.Evidence = evidenceJSON(fs.Evidences(recs, res))
 	st, err := store.LinkAllApply(ctx, plan)
 	if err != nil {
 		return err
@@ -113,6 +115,16 @@ func linkPlan(rows []db.LinkRow, recs []fs.Record, cluster []int32) db.LinkAllPl
 		}
 	}
 	return plan
+}
+
+func evidenceJSON(ev []*fs.Evidence) [][]byte {
+	out := make([][]byte, len(ev))
+	for i, e := range ev {
+		if e != nil {
+			out[i], _ = json.Marshal(e) // plain structs: cannot fail
+		}
+	}
+	return out
 }
 
 func clusterKeys(recs []fs.Record, cluster []int32) map[int32]string {

@@ -59,6 +59,16 @@ type ChangeEdge struct {
 	Node   *Change `json:"node"`
 }
 
+// One compared field of a linking pair.
+type FieldEvidence struct {
+	// idNumber, name, birthDate, sex, phone, region or address.
+	Field string `json:"field"`
+	// e.g. EXACT, SAME_PINYIN, TRANSPOSED, SAME_TOWNSHIP.
+	Level string `json:"level"`
+	// log2(m/u) of the level: positive for agreement, negative against.
+	Weight float64 `json:"weight"`
+}
+
 // A validation problem with one field of one record.
 type FieldProblem struct {
 	// The feed key, e.g. birthDate or temporaryAssistance[1].amount.
@@ -91,6 +101,21 @@ type JobPosting struct {
 	ClosesOn         *Date           `json:"closesOn,omitempty"`
 	CreatedAt        time.Time       `json:"createdAt"`
 	UpdatedAt        time.Time       `json:"updatedAt"`
+}
+
+// Why a record is with its person.
+type LinkEvidence struct {
+	Record SourceRecord `json:"record"`
+	// EXACT_ID (a shared valid ID number), PROBABILISTIC (the linker's evidence) or SINGLETON (alone).
+	Method *string `json:"method,omitempty"`
+	// For a probabilistic link: the record of the same person it matched best (null when out of scope).
+	MatchedWith SourceRecord `json:"matchedWith,omitempty"`
+	// The match probability among compared pairs, for a probabilistic link.
+	Probability *float64 `json:"probability,omitempty"`
+	// The match weight (log2 of the likelihood ratio), for a probabilistic link.
+	Weight *float64 `json:"weight,omitempty"`
+	// Each compared field's level and weight in that match; empty when the record matched no other record.
+	Fields []FieldEvidence `json:"fields"`
 }
 
 type Mutation struct {
