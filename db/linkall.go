@@ -67,8 +67,10 @@ type LinkAllPlan struct {
 	Key    []string
 	// Evidence per row: JSON of why it is with its person; nil for none.
 	Evidence [][]byte
-	New      int
-	Retired  map[int64]int64
+	// Reviews replace the open link reviews.
+	Reviews []ReviewPair
+	New     int
+	Retired map[int64]int64
 }
 
 // LinkAllStats counts what a batch linkage changed.
@@ -110,6 +112,9 @@ func (s *Store) LinkAllApply(ctx context.Context, plan LinkAllPlan) (LinkAllStat
 			return err
 		}
 		if st.Retired, err = linkAllRetire(ctx, tx, plan.Retired, ids); err != nil {
+			return err
+		}
+		if err := linkReviewsReplace(ctx, tx, plan.Reviews); err != nil {
 			return err
 		}
 		st.Created = plan.New

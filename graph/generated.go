@@ -35,6 +35,7 @@ type ResolverRoot interface {
 	CivilRecord() CivilRecordResolver
 	HealthRecord() HealthRecordResolver
 	JobPosting() JobPostingResolver
+	LinkReview() LinkReviewResolver
 	Mutation() MutationResolver
 	Person() PersonResolver
 	Query() QueryResolver
@@ -208,7 +209,30 @@ type ComplexityRoot struct {
 		Weight      func(childComplexity int) int
 	}
 
+	LinkReview struct {
+		Fields      func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Probability func(childComplexity int) int
+		Reason      func(childComplexity int) int
+		RecordA     func(childComplexity int) int
+		RecordB     func(childComplexity int) int
+		ResolvedAt  func(childComplexity int) int
+		ResolvedBy  func(childComplexity int) int
+		Status      func(childComplexity int) int
+	}
+
+	LinkReviewConnection struct {
+		Edges    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	LinkReviewEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Mutation struct {
+		ResolveLinkReview    func(childComplexity int, id string, decision model.LinkDecision, reason string) int
 		UpsertCivilRecords   func(childComplexity int, records []feed.CivilInput) int
 		UpsertHealthRecords  func(childComplexity int, records []feed.HealthInput) int
 		UpsertJobPostings    func(childComplexity int, postings []feed.JobInput) int
@@ -253,6 +277,7 @@ type ComplexityRoot struct {
 		AuditLog     func(childComplexity int, personID *string, actor *string, from *time.Time, to *time.Time, first *int, after *string) int
 		Changes      func(childComplexity int, after *string, first *int, department *model.Department) int
 		JobPosting   func(childComplexity int, sourceID string) int
+		LinkReviews  func(childComplexity int, status *model.LinkReviewStatus, first *int, after *string) int
 		Person       func(childComplexity int, id string) int
 		Persons      func(childComplexity int, filter *model.PersonFilter, first *int, after *string) int
 		Region       func(childComplexity int, code string) int
@@ -377,11 +402,16 @@ type HealthRecordResolver interface {
 type JobPostingResolver interface {
 	Region(ctx context.Context, obj *model.JobPosting) (*model.Region, error)
 }
+type LinkReviewResolver interface {
+	RecordA(ctx context.Context, obj *model.LinkReview) (model.SourceRecord, error)
+	RecordB(ctx context.Context, obj *model.LinkReview) (model.SourceRecord, error)
+}
 type MutationResolver interface {
 	UpsertVeteranRecords(ctx context.Context, records []feed.VeteranInput) (*model.UpsertRecordsPayload, error)
 	UpsertCivilRecords(ctx context.Context, records []feed.CivilInput) (*model.UpsertRecordsPayload, error)
 	UpsertHealthRecords(ctx context.Context, records []feed.HealthInput) (*model.UpsertRecordsPayload, error)
 	UpsertJobPostings(ctx context.Context, postings []feed.JobInput) (*model.UpsertJobPostingsPayload, error)
+	ResolveLinkReview(ctx context.Context, id string, decision model.LinkDecision, reason string) (*model.LinkReview, error)
 }
 type PersonResolver interface {
 	Region(ctx context.Context, obj *model.Person) (*model.Region, error)
@@ -398,6 +428,7 @@ type QueryResolver interface {
 	AuditLog(ctx context.Context, personID *string, actor *string, from *time.Time, to *time.Time, first *int, after *string) (*model.AuditEntryConnection, error)
 	Changes(ctx context.Context, after *string, first *int, department *model.Department) (*model.ChangeConnection, error)
 	JobPosting(ctx context.Context, sourceID string) (*model.JobPosting, error)
+	LinkReviews(ctx context.Context, status *model.LinkReviewStatus, first *int, after *string) (*model.LinkReviewConnection, error)
 	Person(ctx context.Context, id string) (*model.Person, error)
 	Persons(ctx context.Context, filter *model.PersonFilter, first *int, after *string) (*model.PersonConnection, error)
 	SourceRecord(ctx context.Context, department model.Department, sourceID string) (model.SourceRecord, error)
@@ -1180,6 +1211,98 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LinkEvidence.Weight(childComplexity), true
 
+	case "LinkReview.fields":
+		if e.ComplexityRoot.LinkReview.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkReview.Fields(childComplexity), true
+	case "LinkReview.id":
+		if e.ComplexityRoot.LinkReview.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkReview.ID(childComplexity), true
+	case "LinkReview.probability":
+		if e.ComplexityRoot.LinkReview.Probability == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkReview.Probability(childComplexity), true
+	case "LinkReview.reason":
+		if e.ComplexityRoot.LinkReview.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkReview.Reason(childComplexity), true
+	case "LinkReview.recordA":
+		if e.ComplexityRoot.LinkReview.RecordA == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkReview.RecordA(childComplexity), true
+	case "LinkReview.recordB":
+		if e.ComplexityRoot.LinkReview.RecordB == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkReview.RecordB(childComplexity), true
+	case "LinkReview.resolvedAt":
+		if e.ComplexityRoot.LinkReview.ResolvedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkReview.ResolvedAt(childComplexity), true
+	case "LinkReview.resolvedBy":
+		if e.ComplexityRoot.LinkReview.ResolvedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkReview.ResolvedBy(childComplexity), true
+	case "LinkReview.status":
+		if e.ComplexityRoot.LinkReview.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkReview.Status(childComplexity), true
+
+	case "LinkReviewConnection.edges":
+		if e.ComplexityRoot.LinkReviewConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkReviewConnection.Edges(childComplexity), true
+	case "LinkReviewConnection.pageInfo":
+		if e.ComplexityRoot.LinkReviewConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkReviewConnection.PageInfo(childComplexity), true
+
+	case "LinkReviewEdge.cursor":
+		if e.ComplexityRoot.LinkReviewEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkReviewEdge.Cursor(childComplexity), true
+	case "LinkReviewEdge.node":
+		if e.ComplexityRoot.LinkReviewEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkReviewEdge.Node(childComplexity), true
+
+	case "Mutation.resolveLinkReview":
+		if e.ComplexityRoot.Mutation.ResolveLinkReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_resolveLinkReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ResolveLinkReview(childComplexity, args["id"].(string), args["decision"].(model.LinkDecision), args["reason"].(string)), true
 	case "Mutation.upsertCivilRecords":
 		if e.ComplexityRoot.Mutation.UpsertCivilRecords == nil {
 			break
@@ -1395,6 +1518,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.JobPosting(childComplexity, args["sourceId"].(string)), true
+	case "Query.linkReviews":
+		if e.ComplexityRoot.Query.LinkReviews == nil {
+			break
+		}
+
+		args, err := ec.field_Query_linkReviews_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.LinkReviews(childComplexity, args["status"].(*model.LinkReviewStatus), args["first"].(*int), args["after"].(*string)), true
 	case "Query.person":
 		if e.ComplexityRoot.Query.Person == nil {
 			break
@@ -1965,7 +2099,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/audit.graphqls" "schema/changes.graphqls" "schema/common.graphqls" "schema/ingest.graphqls" "schema/jobs.graphqls" "schema/persons.graphqls" "schema/records.graphqls" "schema/regions.graphqls"
+//go:embed "schema/audit.graphqls" "schema/changes.graphqls" "schema/common.graphqls" "schema/ingest.graphqls" "schema/jobs.graphqls" "schema/linkage.graphqls" "schema/persons.graphqls" "schema/records.graphqls" "schema/regions.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -1982,6 +2116,7 @@ var sources = []*ast.Source{
 	{Name: "schema/common.graphqls", Input: sourceData("schema/common.graphqls"), BuiltIn: false},
 	{Name: "schema/ingest.graphqls", Input: sourceData("schema/ingest.graphqls"), BuiltIn: false},
 	{Name: "schema/jobs.graphqls", Input: sourceData("schema/jobs.graphqls"), BuiltIn: false},
+	{Name: "schema/linkage.graphqls", Input: sourceData("schema/linkage.graphqls"), BuiltIn: false},
 	{Name: "schema/persons.graphqls", Input: sourceData("schema/persons.graphqls"), BuiltIn: false},
 	{Name: "schema/records.graphqls", Input: sourceData("schema/records.graphqls"), BuiltIn: false},
 	{Name: "schema/regions.graphqls", Input: sourceData("schema/regions.graphqls"), BuiltIn: false},
@@ -2306,6 +2441,50 @@ func (ec *executionContext) childFields_LinkEvidence(ctx context.Context, field 
 		return ec.fieldContext_LinkEvidence_fields(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LinkEvidence", field.Name)
+}
+
+func (ec *executionContext) childFields_LinkReview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LinkReview_id(ctx, field)
+	case "status":
+		return ec.fieldContext_LinkReview_status(ctx, field)
+	case "probability":
+		return ec.fieldContext_LinkReview_probability(ctx, field)
+	case "recordA":
+		return ec.fieldContext_LinkReview_recordA(ctx, field)
+	case "recordB":
+		return ec.fieldContext_LinkReview_recordB(ctx, field)
+	case "fields":
+		return ec.fieldContext_LinkReview_fields(ctx, field)
+	case "resolvedBy":
+		return ec.fieldContext_LinkReview_resolvedBy(ctx, field)
+	case "resolvedAt":
+		return ec.fieldContext_LinkReview_resolvedAt(ctx, field)
+	case "reason":
+		return ec.fieldContext_LinkReview_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkReview", field.Name)
+}
+
+func (ec *executionContext) childFields_LinkReviewConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_LinkReviewConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_LinkReviewConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkReviewConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_LinkReviewEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_LinkReviewEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_LinkReviewEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkReviewEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2714,6 +2893,36 @@ func (ec *executionContext) dir_pii_args(ctx context.Context, rawArgs map[string
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_resolveLinkReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "decision",
+		func(ctx context.Context, v any) (model.LinkDecision, error) {
+			return ec.unmarshalNLinkDecision2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkDecision(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["decision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_upsertCivilRecords_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2879,6 +3088,36 @@ func (ec *executionContext) field_Query_jobPosting_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["sourceId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_linkReviews_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*model.LinkReviewStatus, error) {
+			return ec.unmarshalOLinkReviewStatus2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkReviewStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -6319,6 +6558,359 @@ func (ec *executionContext) fieldContext_LinkEvidence_fields(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _LinkReview_id(ctx context.Context, field graphql.CollectedField, obj *model.LinkReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkReview_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkReview_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkReview", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LinkReview_status(ctx context.Context, field graphql.CollectedField, obj *model.LinkReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkReview_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.LinkReviewStatus) graphql.Marshaler {
+			return ec.marshalNLinkReviewStatus2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkReviewStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkReview_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkReview", field, false, false, "LinkReviewStatus")
+}
+
+func (ec *executionContext) _LinkReview_probability(ctx context.Context, field graphql.CollectedField, obj *model.LinkReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkReview_probability(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Probability, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkReview_probability(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkReview", field, false, false, "Float")
+}
+
+func (ec *executionContext) _LinkReview_recordA(ctx context.Context, field graphql.CollectedField, obj *model.LinkReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkReview_recordA(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LinkReview().RecordA(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SourceRecord) graphql.Marshaler {
+			return ec.marshalOSourceRecord2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐSourceRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LinkReview_recordA(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkReview",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkReview_recordB(ctx context.Context, field graphql.CollectedField, obj *model.LinkReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkReview_recordB(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LinkReview().RecordB(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SourceRecord) graphql.Marshaler {
+			return ec.marshalOSourceRecord2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐSourceRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LinkReview_recordB(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkReview",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkReview_fields(ctx context.Context, field graphql.CollectedField, obj *model.LinkReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkReview_fields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.FieldEvidence) graphql.Marshaler {
+			return ec.marshalNFieldEvidence2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐFieldEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkReview_fields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkReview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldEvidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkReview_resolvedBy(ctx context.Context, field graphql.CollectedField, obj *model.LinkReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkReview_resolvedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResolvedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LinkReview_resolvedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkReview", field, false, false, "String")
+}
+
+func (ec *executionContext) _LinkReview_resolvedAt(ctx context.Context, field graphql.CollectedField, obj *model.LinkReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkReview_resolvedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResolvedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LinkReview_resolvedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkReview", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _LinkReview_reason(ctx context.Context, field graphql.CollectedField, obj *model.LinkReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkReview_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LinkReview_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkReview", field, false, false, "String")
+}
+
+func (ec *executionContext) _LinkReviewConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.LinkReviewConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkReviewConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.LinkReviewEdge) graphql.Marshaler {
+			return ec.marshalNLinkReviewEdge2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkReviewEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkReviewConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkReviewConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkReviewEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkReviewConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.LinkReviewConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkReviewConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkReviewConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkReviewConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LinkReviewEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.LinkReviewEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkReviewEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkReviewEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkReviewEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _LinkReviewEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.LinkReviewEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkReviewEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LinkReview) graphql.Marshaler {
+			return ec.marshalNLinkReview2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkReviewEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkReviewEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkReview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_upsertVeteranRecords(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6561,6 +7153,68 @@ func (ec *executionContext) fieldContext_Mutation_upsertJobPostings(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_upsertJobPostings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_resolveLinkReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_resolveLinkReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ResolveLinkReview(ctx, fc.Args["id"].(string), fc.Args["decision"].(model.LinkDecision), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN", "ANALYST"})
+				if err != nil {
+					var zeroVal *model.LinkReview
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal *model.LinkReview
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LinkReview) graphql.Marshaler {
+			return ec.marshalNLinkReview2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_resolveLinkReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkReview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_resolveLinkReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -7429,6 +8083,68 @@ func (ec *executionContext) fieldContext_Query_jobPosting(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_jobPosting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_linkReviews(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_linkReviews(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().LinkReviews(ctx, fc.Args["status"].(*model.LinkReviewStatus), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN", "ANALYST"})
+				if err != nil {
+					var zeroVal *model.LinkReviewConnection
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal *model.LinkReviewConnection
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LinkReviewConnection) graphql.Marshaler {
+			return ec.marshalNLinkReviewConnection2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkReviewConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_linkReviews(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkReviewConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_linkReviews_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12535,6 +13251,157 @@ func (ec *executionContext) _LinkEvidence(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var linkReviewImplementors = []string{"LinkReview"}
+
+func (ec *executionContext) _LinkReview(ctx context.Context, sel ast.SelectionSet, obj *model.LinkReview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkReviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkReview")
+		case "id":
+			out.Values[i] = ec._LinkReview_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._LinkReview_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "probability":
+			out.Values[i] = ec._LinkReview_probability(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordA":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LinkReview_recordA(ctx, field, obj)
+				})
+		case "recordB":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LinkReview_recordB(ctx, field, obj)
+				})
+		case "fields":
+			out.Values[i] = ec._LinkReview_fields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "resolvedBy":
+			out.Values[i] = ec._LinkReview_resolvedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "resolvedAt":
+			out.Values[i] = ec._LinkReview_resolvedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._LinkReview_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var linkReviewConnectionImplementors = []string{"LinkReviewConnection"}
+
+func (ec *executionContext) _LinkReviewConnection(ctx context.Context, sel ast.SelectionSet, obj *model.LinkReviewConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkReviewConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkReviewConnection")
+		case "edges":
+			out.Values[i] = ec._LinkReviewConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._LinkReviewConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var linkReviewEdgeImplementors = []string{"LinkReviewEdge"}
+
+func (ec *executionContext) _LinkReviewEdge(ctx context.Context, sel ast.SelectionSet, obj *model.LinkReviewEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkReviewEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkReviewEdge")
+		case "cursor":
+			out.Values[i] = ec._LinkReviewEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._LinkReviewEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -12578,6 +13445,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "upsertJobPostings":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_upsertJobPostings(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resolveLinkReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_resolveLinkReview(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -12870,6 +13744,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_jobPosting(ctx, field)
+				})
+		case "linkReviews":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_linkReviews(ctx, field)
 				})
 		case "person":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -14287,6 +15167,16 @@ func (ec *executionContext) unmarshalNJobPostingInput2ᚕgithubᚗcomᚋvethub�
 	return res, nil
 }
 
+func (ec *executionContext) unmarshalNLinkDecision2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkDecision(ctx context.Context, v any) (model.LinkDecision, error) {
+	var res model.LinkDecision
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLinkDecision2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkDecision(ctx context.Context, sel ast.SelectionSet, v model.LinkDecision) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNLinkEvidence2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkEvidence(ctx context.Context, sel ast.SelectionSet, v model.LinkEvidence) graphql.Marshaler {
 	return ec._LinkEvidence(ctx, sel, &v)
 }
@@ -14305,6 +15195,52 @@ func (ec *executionContext) marshalNLinkEvidence2ᚕgithubᚗcomᚋvethubᚋveth
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNLinkReview2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkReview(ctx context.Context, sel ast.SelectionSet, v *model.LinkReview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LinkReview!")
+		return graphql.Null
+	}
+	return ec._LinkReview(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLinkReviewConnection2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkReviewConnection(ctx context.Context, sel ast.SelectionSet, v *model.LinkReviewConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LinkReviewConnection!")
+		return graphql.Null
+	}
+	return ec._LinkReviewConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLinkReviewEdge2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkReviewEdge(ctx context.Context, sel ast.SelectionSet, v model.LinkReviewEdge) graphql.Marshaler {
+	return ec._LinkReviewEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLinkReviewEdge2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkReviewEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.LinkReviewEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLinkReviewEdge2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkReviewEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNLinkReviewStatus2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkReviewStatus(ctx context.Context, v any) (model.LinkReviewStatus, error) {
+	var res model.LinkReviewStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLinkReviewStatus2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkReviewStatus(ctx context.Context, sel ast.SelectionSet, v model.LinkReviewStatus) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNMerit2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐMerit(ctx context.Context, v any) (model.Merit, error) {
@@ -15090,6 +16026,22 @@ func (ec *executionContext) marshalOJobPosting2ᚖgithubᚗcomᚋvethubᚋvethub
 		return graphql.Null
 	}
 	return ec._JobPosting(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOLinkReviewStatus2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkReviewStatus(ctx context.Context, v any) (*model.LinkReviewStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.LinkReviewStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLinkReviewStatus2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐLinkReviewStatus(ctx context.Context, sel ast.SelectionSet, v *model.LinkReviewStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOMaritalStatus2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐMaritalStatus(ctx context.Context, v any) (*model.MaritalStatus, error) {

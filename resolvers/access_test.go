@@ -132,6 +132,8 @@ var rootCalls = map[string]string{
 	"sourceRecord":         `{ sourceRecord(department: CIVIL, sourceId: "none") { id } }`,
 	"changes":              `{ changes(first: 1) { edges { cursor } } }`,
 	"auditLog":             `{ auditLog(first: 1) { edges { cursor } } }`,
+	"linkReviews":          `{ linkReviews(first: 1) { edges { cursor } } }`,
+	"resolveLinkReview":    `mutation { resolveLinkReview(id: "999", decision: SAME_PERSON, reason: "x") { id } }`,
 	"upsertVeteranRecords": `mutation { upsertVeteranRecords(records: []) { summary { created } } }`,
 	"upsertCivilRecords":   `mutation { upsertCivilRecords(records: []) { summary { created } } }`,
 	"upsertHealthRecords":  `mutation { upsertHealthRecords(records: []) { summary { created } } }`,

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/vethub/vethub/db"
@@ -68,12 +69,17 @@ func linkAll(ctx context.Context, store *db.Store, match float64, out io.Writer)
 			recs[i].IDNumber = r.IDNumber
 		}
 	}
+	same, different, err := store.LinkDecisions(ctx)
+	if err != nil {
+		return err
+	}
 	read := time.Since(start)
 	t0 := time.Now()
-	res := fs.Link(recs, fs.Options{MatchProbability: match})
+	res := fs.Link(recs, fs.Options{MatchProbability: match, MustLink: same, CannotLink: different})
 	linked := time.Since(t0)
 	plan := linkPlan(rows, recs, res.Person)
 	plan.Evidence = evidenceJSON(fs.Evidences(recs, res))
+	plan.Reviews = reviewPairs(recs, res)
 	st, err := store.LinkAllApply(ctx, plan)
 	if err != nil {
 		return err
@@ -127,6 +133,17 @@ func evidenceJSON(ev []*fs.Evidence) [][]byte {
 	return out
 }
 
+// reviewPairs are the linker's uncertain pairs, with their evidence.
+func reviewPairs(recs []fs.Record, res fs.Result) []db.ReviewPair {
+	out := make([]db.ReviewPair, len(res.Reviews))
+	for i := range res.Reviews {
+		r := &res.Reviews[i]
+		ev, _ := json.Marshal(fs.EvidenceOf(recs[r.B].ID, r, res.Model)) // plain structs: cannot fail
+		out[i] = db.ReviewPair{RecordA: recs[r.A].ID, RecordB: recs[r.B].ID, Probability: r.Probability, Evidence: ev}
+	}
+	return out
+}
+
 func clusterKeys(recs []fs.Record, cluster []int32) map[int32]string {
 	key := map[int32]string{}
 	legacy := map[int32]bool{}
@@ -140,6 +157,21 @@ func clusterKeys(recs []fs.Record, cluster []int32) map[int32]string {
 		if better {
 			key[c], legacy[c] = r.IDNumber, r.IDLegacy
 		}
+	}
+	// A key names one person: where records with one ID number were
+	// decided to be different people, only the first person keeps it.
+	clusters := make([]int32, 0, len(key))
+	for c := range key {
+		clusters = append(clusters, c)
+	}
+	slices.Sort(clusters)
+	owner := map[string]bool{}
+	for _, c := range clusters {
+		if owner[key[c]] {
+			delete(key, c)
+			continue
+		}
+		owner[key[c]] = true
 	}
 	return key
 }

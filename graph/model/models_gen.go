@@ -118,6 +118,16 @@ type LinkEvidence struct {
 	Fields []FieldEvidence `json:"fields"`
 }
 
+type LinkReviewConnection struct {
+	Edges    []LinkReviewEdge `json:"edges"`
+	PageInfo *PageInfo        `json:"pageInfo"`
+}
+
+type LinkReviewEdge struct {
+	Cursor string      `json:"cursor"`
+	Node   *LinkReview `json:"node"`
+}
+
 type Mutation struct {
 }
 
@@ -848,6 +858,120 @@ func (e *FunctionalDisability) UnmarshalJSON(b []byte) error {
 }
 
 func (e FunctionalDisability) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type LinkDecision string
+
+const (
+	// One human: the persons of the two records merge now.
+	LinkDecisionSamePerson LinkDecision = "SAME_PERSON"
+	// Two humans: linkage never puts the two records in one person.
+	LinkDecisionDifferentPersons LinkDecision = "DIFFERENT_PERSONS"
+)
+
+var AllLinkDecision = []LinkDecision{
+	LinkDecisionSamePerson,
+	LinkDecisionDifferentPersons,
+}
+
+func (e LinkDecision) IsValid() bool {
+	switch e {
+	case LinkDecisionSamePerson, LinkDecisionDifferentPersons:
+		return true
+	}
+	return false
+}
+
+func (e LinkDecision) String() string {
+	return string(e)
+}
+
+func (e *LinkDecision) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = LinkDecision(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid LinkDecision", str)
+	}
+	return nil
+}
+
+func (e LinkDecision) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *LinkDecision) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e LinkDecision) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type LinkReviewStatus string
+
+const (
+	LinkReviewStatusOpen             LinkReviewStatus = "OPEN"
+	LinkReviewStatusSamePerson       LinkReviewStatus = "SAME_PERSON"
+	LinkReviewStatusDifferentPersons LinkReviewStatus = "DIFFERENT_PERSONS"
+)
+
+var AllLinkReviewStatus = []LinkReviewStatus{
+	LinkReviewStatusOpen,
+	LinkReviewStatusSamePerson,
+	LinkReviewStatusDifferentPersons,
+}
+
+func (e LinkReviewStatus) IsValid() bool {
+	switch e {
+	case LinkReviewStatusOpen, LinkReviewStatusSamePerson, LinkReviewStatusDifferentPersons:
+		return true
+	}
+	return false
+}
+
+func (e LinkReviewStatus) String() string {
+	return string(e)
+}
+
+func (e *LinkReviewStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = LinkReviewStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid LinkReviewStatus", str)
+	}
+	return nil
+}
+
+func (e LinkReviewStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *LinkReviewStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e LinkReviewStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

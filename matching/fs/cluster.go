@@ -21,9 +21,59 @@ type clusterer struct {
 	model    *Model
 	minProb  float64
 	parent   []int32
-	members  [][]int32 // by root
-	validID  []string  // by root: the valid (non-legacy) ID number it holds
-	rejected int       // matches refused by the rules
+	members  [][]int32         // by root
+	validID  []string          // by root: the valid (non-legacy) ID number it holds
+	apart    map[int32][]int32 // records a person decided must not share a person
+	rejected int               // matches refused by the rules
+}
+
+// cannotLink records pairs decided to be different people (record ids,
+// mapped by index); compatible refuses any merge that would join them.
+func (c *clusterer) cannotLink(pairs [][2]int64, index map[int64]int32) {
+	c.apart = map[int32][]int32{}
+	for _, p := range pairs {
+		a, okA := index[p[0]]
+		b, okB := index[p[1]]
+		if okA && okB {
+			c.apart[a] = append(c.apart[a], b)
+			c.apart[b] = append(c.apart[b], a)
+		}
+	}
+}
+
+// decidedLinks joins pairs decided to be one person, unless that breaks
+// the rules (then the decision waits for a review of its own).
+func (c *clusterer) decidedLinks(pairs [][2]int64, index map[int64]int32) {
+	for _, p := range pairs {
+		a, okA := index[p[0]]
+		b, okB := index[p[1]]
+		if !okA || !okB {
+			continue
+		}
+		if ra, rb := c.root(a), c.root(b); ra != rb && c.allowed(ra, rb) {
+			c.union(ra, rb)
+		}
+	}
+}
+
+// allowed applies the hard rules: one valid ID number per person, and no
+// pair decided apart in one person.
+func (c *clusterer) allowed(a, b int32) bool {
+	if x, y := c.validID[a], c.validID[b]; x != "" && y != "" && x != y {
+		return false
+	}
+	small, other := a, b
+	if len(c.members[a]) > len(c.members[b]) {
+		small, other = b, a
+	}
+	for _, m := range c.members[small] {
+		for _, q := range c.apart[m] {
+			if c.root(q) == other {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func newClusterer(recs []prepared, m *Model, minProb float64) *clusterer {
@@ -49,7 +99,8 @@ func (c *clusterer) root(i int32) int32 {
 
 // mustLink puts records with the same valid ID number in one person before
 // any weighing: the hub's exact-ID rule, which incremental linkage keeps
-// applying to new records.
+// applying to new records. Only a person's decision that two records are
+// different people (an ID number given twice by mistake) overrides it.
 func (c *clusterer) mustLink() {
 	first := map[string]int32{}
 	for i := range c.recs {
@@ -58,7 +109,7 @@ func (c *clusterer) mustLink() {
 			continue
 		}
 		if j, ok := first[r.IDNumber]; ok {
-			if ra, rb := c.root(j), c.root(int32(i)); ra != rb {
+			if ra, rb := c.root(j), c.root(int32(i)); ra != rb && c.allowed(ra, rb) {
 				c.union(ra, rb)
 			}
 			continue
@@ -96,7 +147,7 @@ func (c *clusterer) cluster(matches []ScoredPair) {
 
 // compatible applies the two rules to the persons rooted at a and b.
 func (c *clusterer) compatible(a, b int32) bool {
-	if x, y := c.validID[a], c.validID[b]; x != "" && y != "" && x != y {
+	if !c.allowed(a, b) {
 		return false
 	}
 	ma, mb := c.members[a], c.members[b]

@@ -41,12 +41,13 @@ func Evidences(records []Record, res Result) []*Evidence {
 		if other == int32(i) {
 			other = m.A
 		}
-		out[i] = evidenceOf(records[other].ID, m, res.Model)
+		out[i] = EvidenceOf(records[other].ID, m, res.Model)
 	}
 	return out
 }
 
-func evidenceOf(with int64, m *ScoredPair, model *Model) *Evidence {
+// EvidenceOf explains pair m: with is the other record's Record.ID.
+func EvidenceOf(with int64, m *ScoredPair, model *Model) *Evidence {
 	e := &Evidence{With: with, Probability: m.Probability, Weight: round1(m.Weight)}
 	weights := model.Weights(m.Vector)
 	for f := Field(0); f < NumFields; f++ {

@@ -11,6 +11,9 @@ type Options struct {
 	ReviewProbability float64 // pairs at or above, but below the match level, go to review; default 0.5
 	MaxBlock          int     // blocks with more records are skipped; default 200
 	Train             TrainOptions
+	// Decisions a person made (by Record.ID): pairs to keep in one person
+	// and pairs never to put in one.
+	MustLink, CannotLink [][2]int64
 }
 
 func (o Options) withDefaults() Options {
@@ -58,7 +61,13 @@ func Link(records []Record, o Options) Result {
 		}
 	}
 	c := newClusterer(recs, model, o.MatchProbability)
+	index := make(map[int64]int32, len(records))
+	for i := range records {
+		index[records[i].ID] = int32(i)
+	}
+	c.cannotLink(o.CannotLink, index)
 	c.mustLink()
+	c.decidedLinks(o.MustLink, index)
 	c.cluster(res.Matches)
 	res.Person, res.Rejected = c.labels(), c.rejected
 	res.Reviews = unresolved(res.Reviews, res.Person)

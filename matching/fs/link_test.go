@@ -101,3 +101,23 @@ func TestNeverTwoValidIDsInOnePerson(t *testing.T) {
 		t.Fatal("two different valid ID numbers were merged")
 	}
 }
+
+// Decisions by a person win over the model: a pair decided apart stays
+// apart however alike, a pair decided together is joined however unalike.
+func TestDecisionsKept(t *testing.T) {
+	recs, _ := population(300, 4)
+	twin := recs[0]
+	twin.ID = int64(len(recs))
+	stranger := Record{ID: int64(len(recs) + 1), Name: "欧阳修", Birth: "1911-11-11", Region: "341103100001"}
+	recs = append(recs, twin, stranger)
+	plain := Link(recs, Options{Train: TrainOptions{Seed: 1}})
+	if plain.Person[0] != plain.Person[twin.ID] || plain.Person[0] == plain.Person[stranger.ID] {
+		t.Fatal("without decisions the twin should join record 0 and the stranger not")
+	}
+	decided := Link(recs, Options{Train: TrainOptions{Seed: 1},
+		CannotLink: [][2]int64{{recs[0].ID, twin.ID}}, MustLink: [][2]int64{{recs[0].ID, stranger.ID}}})
+	if decided.Person[0] == decided.Person[twin.ID] || decided.Person[0] != decided.Person[stranger.ID] {
+		t.Fatalf("decisions ignored: persons %d, twin %d, stranger %d",
+			decided.Person[0], decided.Person[twin.ID], decided.Person[stranger.ID])
+	}
+}

@@ -1,0 +1,222 @@
+package db
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Review statuses and decisions.
+const (
+	ReviewOpen      = "OPEN"
+	ReviewSame      = "SAME_PERSON"
+	ReviewDifferent = "DIFFERENT_PERSONS"
+)
+
+// LinkReview is a pair the linker left for a person to decide.
+type LinkReview struct {
+	ID               int64
+	RecordA, RecordB int64
+	Probability      float64
+	Evidence         json.RawMessage
+	Status           string
+	ResolvedAt       *time.Time
+	ResolvedBy       *string
+	Reason           *string
+}
+
+// ReviewPair is a pair proposed for review by a batch linkage.
+type ReviewPair struct {
+	RecordA, RecordB int64
+	Probability      float64
+	Evidence         []byte
+}
+
+// linkReviewsReplace replaces the open reviews with pairs; decided pairs
+// keep their decision.
+func linkReviewsReplace(ctx context.Context, tx pgx.Tx, pairs []ReviewPair) error {
+	if _, err := tx.Exec(ctx, `DELETE FROM link_reviews WHERE status = 'OPEN'`); err != nil {
+		return fmt.Errorf("link reviews: %w", err)
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	a, b := make([]int64, len(pairs)), make([]int64, len(pairs))
+	prob, ev := make([]float64, len(pairs)), make([]string, len(pairs))
+	for i, p := range pairs {
+		a[i], b[i] = min(p.RecordA, p.RecordB), max(p.RecordA, p.RecordB)
+		prob[i], ev[i] = p.Probability, string(p.Evidence)
+	}
+	_, err := tx.Exec(ctx, `
+		INSERT INTO link_reviews (record_a, record_b, probability, evidence)
+		SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::float8[], $4::json[])
+		ON CONFLICT (record_a, record_b) DO NOTHING`, a, b, prob, ev)
+	if err != nil {
+		return fmt.Errorf("link reviews: %w", err)
+	}
+	return nil
+}
+
+// LinkDecisions returns the decided pairs, for batch linkage to keep:
+// same is pairs to keep together, different pairs to keep apart.
+func (s *Store) LinkDecisions(ctx context.Context) (same, different [][2]int64, err error) {
+	rows, err := s.Pool.Query(ctx, `SELECT record_a, record_b, status FROM link_reviews WHERE status <> 'OPEN' ORDER BY id`)
+	if err != nil {
+		return nil, nil, fmt.Errorf("link decisions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a, b int64
+		var status string
+		if err := rows.Scan(&a, &b, &status); err != nil {
+			return nil, nil, fmt.Errorf("link decisions: %w", err)
+		}
+		if status == ReviewSame {
+			same = append(same, [2]int64{a, b})
+		} else {
+			different = append(different, [2]int64{a, b})
+		}
+	}
+	return same, different, rows.Err()
+}
+
+const reviewColumns = `v.id, v.record_a, v.record_b, v.probability, v.evidence, v.status, v.resolved_at, v.resolved_by, v.reason`
+
+func scanReview(row pgx.CollectableRow) (LinkReview, error) {
+	var r LinkReview
+	err := row.Scan(&r.ID, &r.RecordA, &r.RecordB, &r.Probability, (*[]byte)(&r.Evidence), &r.Status,
+		&r.ResolvedAt, &r.ResolvedBy, &r.Reason)
+	return r, err
+}
+
+// reviewScope keeps reviews whose two records are both in scope.
+func reviewScope(w *where, scope Scope) {
+	for _, side := range []string{"a", "b"} {
+		rw := &where{args: w.args}
+		recordScope(rw, scope)
+		w.args = rw.args
+		if len(rw.conds) > 0 {
+			w.add("EXISTS (SELECT 1 FROM source_records " + side + " WHERE " + side + ".id = v.record_" + side +
+				" AND " + joinConds(rw.conds) + ")")
+		}
+	}
+}
+
+func joinConds(conds []string) string {
+	out := conds[0]
+	for _, c := range conds[1:] {
+		out += " AND " + c
+	}
+	return out
+}
+
+// LinkReviews lists reviews of a status in id order after the given id.
+func (s *Store) LinkReviews(ctx context.Context, scope Scope, status string, after int64, limit int) ([]LinkReview, error) {
+	w := &where{}
+	w.add("v.status = " + w.arg(status))
+	w.add("v.id > " + w.arg(after))
+	reviewScope(w, scope)
+	rows, _ := s.Pool.Query(ctx, "SELECT "+reviewColumns+" FROM link_reviews v "+w.sql()+" ORDER BY v.id LIMIT "+w.arg(limit), w.args...)
+	out, err := pgx.CollectRows(rows, scanReview)
+	if err != nil {
+		return nil, fmt.Errorf("link reviews: %w", err)
+	}
+	return out, nil
+}
+
+// ErrReviewDecided means the review was decided before.
+var ErrReviewDecided = fmt.Errorf("%w: the review is decided already", ErrConflict)
+
+// LinkReviewResolve records a decision on an open review in scope. For
+// SAME_PERSON it merges the person of record B into the person of record
+// A at once: B's records move (LINK changes, method MANUAL), B's person
+// points to A's (mergedInto), A's summary is refreshed. audit is appended
+// in the same transaction, last.
+func (s *Store) LinkReviewResolve(ctx context.Context, scope Scope, id int64, decision, by, reason string, audit AuditEntry) (LinkReview, error) {
+	var out LinkReview
+	err := s.InTx(ctx, func(tx pgx.Tx) error {
+		r, err := reviewLock(ctx, tx, scope, id)
+		if err != nil {
+			return err
+		}
+		if decision == ReviewSame {
+			if err := linkShared(ctx, tx); err != nil {
+				return err
+			}
+			if err := personsMergeRecords(ctx, tx, r.RecordA, r.RecordB); err != nil {
+				return err
+			}
+		}
+		if err := tx.QueryRow(ctx, `UPDATE link_reviews v SET status = $2, resolved_at = now(), resolved_by = $3, reason = $4
+			WHERE id = $1 RETURNING `+reviewColumns, id, decision, by, reason).Scan(
+			&out.ID, &out.RecordA, &out.RecordB, &out.Probability, (*[]byte)(&out.Evidence), &out.Status,
+			&out.ResolvedAt, &out.ResolvedBy, &out.Reason); err != nil {
+			return err
+		}
+		return AuditAppend(ctx, tx, []AuditEntry{audit})
+	})
+	if err != nil {
+		return out, fmt.Errorf("resolve link review %d: %w", id, err)
+	}
+	return out, nil
+}
+
+// reviewLock locks an open review in scope.
+func reviewLock(ctx context.Context, tx pgx.Tx, scope Scope, id int64) (LinkReview, error) {
+	w := &where{}
+	w.add("v.id = " + w.arg(id))
+	reviewScope(w, scope)
+	rows, _ := tx.Query(ctx, "SELECT "+reviewColumns+" FROM link_reviews v "+w.sql()+" FOR UPDATE OF v", w.args...)
+	r, err := pgx.CollectExactlyOneRow(rows, scanReview)
+	if err != nil {
+		return r, translate(err)
+	}
+	if r.Status != ReviewOpen {
+		return r, ErrReviewDecided
+	}
+	return r, nil
+}
+
+// personsMergeRecords moves every record of record b's person into record
+// a's person. Two persons keyed on different valid ID numbers never merge.
+func personsMergeRecords(ctx context.Context, tx pgx.Tx, a, b int64) error {
+	var pa, pb int64
+	var ka, kb *string
+	err := tx.QueryRow(ctx, `
+		SELECT pa.id, pa.id_key, pb.id, pb.id_key
+		FROM source_records ra JOIN persons pa ON pa.id = ra.person_id,
+		     source_records rb JOIN persons pb ON pb.id = rb.person_id
+		WHERE ra.id = $1 AND rb.id = $2
+		FOR UPDATE OF pa, pb`, a, b).Scan(&pa, &ka, &pb, &kb)
+	if err != nil {
+		return fmt.Errorf("merge persons: %w", translate(err))
+	}
+	if pa == pb {
+		return nil
+	}
+	if ka != nil && kb != nil && *ka != *kb {
+		return fmt.Errorf("%w: the persons hold two different valid ID numbers", ErrConflict)
+	}
+	_, err = tx.Exec(ctx, `
+		WITH moved AS (
+			UPDATE source_records SET person_id = $1, link_method = 'MANUAL', linked_at = now(), linked_version = source_version
+			WHERE person_id = $2 RETURNING id, department, source_id
+		), logged AS (
+			INSERT INTO changes (kind, op, department, source_id, record_id, person_id)
+			SELECT 'LINK', 'UPDATED', department, source_id, id, $1 FROM moved
+		)
+		UPDATE persons SET merged_into = $1, id_key = NULL, record_count = 0, departments = '{}', updated_at = now()
+		WHERE id = $2`, pa, pb)
+	if err != nil {
+		return fmt.Errorf("merge persons: %w", err)
+	}
+	if ka == nil && kb != nil {
+		if _, err := tx.Exec(ctx, `UPDATE persons SET id_key = $2 WHERE id = $1`, pa, *kb); err != nil {
+			return fmt.Errorf("merge persons: %w", err)
+		}
+	}
+	return personsSummarize(ctx, tx, []int64{pa})
+}
