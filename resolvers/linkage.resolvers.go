@@ -12,10 +12,9 @@ import (
 
 	"github.com/vethub/vethub/auth"
 	"github.com/vethub/vethub/db"
-	"github.com/vethub/vethub/ingest"
-
 	"github.com/vethub/vethub/graph"
 	"github.com/vethub/vethub/graph/model"
+	"github.com/vethub/vethub/ingest"
 )
 
 // RecordA is the resolver for the recordA field.
