@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -100,17 +101,9 @@ func reviewScope(w *where, scope Scope) {
 		w.args = rw.args
 		if len(rw.conds) > 0 {
 			w.add("EXISTS (SELECT 1 FROM source_records " + side + " WHERE " + side + ".id = v.record_" + side +
-				" AND " + joinConds(rw.conds) + ")")
+				" AND " + strings.Join(rw.conds, " AND ") + ")")
 		}
 	}
-}
-
-func joinConds(conds []string) string {
-	out := conds[0]
-	for _, c := range conds[1:] {
-		out += " AND " + c
-	}
-	return out
 }
 
 // LinkReviews lists reviews of a status in id order after the given id.

@@ -68,8 +68,3 @@ func reviewError(err error) error {
 	}
 	return err
 }
-
-func idParseOK(s string, ok bool) (int64, bool) {
-	id, valid := idParse(s)
-	return id, ok && valid
-}

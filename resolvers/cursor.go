@@ -72,3 +72,17 @@ func changeCursorDecode(after *string) (db.ChangeCursor, error) {
 	}
 	return db.ChangeCursor{TxID: tx, ID: n}, nil
 }
+
+// reviewCursorDecode returns the review id after which a page starts; nil
+// means from the start.
+func reviewCursorDecode(after *string) (int64, error) {
+	if after == nil {
+		return 0, nil
+	}
+	pos, ok := cursorDecode("review", *after)
+	id, valid := idParse(pos)
+	if !ok || !valid {
+		return 0, badInput("after", "not a cursor of link reviews: %q", *after)
+	}
+	return id, nil
+}

@@ -58,12 +58,9 @@ func (r *queryResolver) LinkReviews(ctx context.Context, status *model.LinkRevie
 	if err != nil {
 		return nil, err
 	}
-	var afterID int64
-	if after != nil {
-		pos, ok := cursorDecode("review", *after)
-		if afterID, ok = idParseOK(pos, ok); !ok {
-			return nil, badInput("after", "not a cursor of link reviews: %q", *after)
-		}
+	afterID, err := reviewCursorDecode(after)
+	if err != nil {
+		return nil, err
 	}
 	scope, err := scopeFrom(ctx)
 	if err != nil {

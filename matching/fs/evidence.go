@@ -1,5 +1,7 @@
 package fs
 
+import "math"
+
 // FieldEvidence is one compared field of a linking pair.
 type FieldEvidence struct {
 	Field  string  `json:"field"`
@@ -58,9 +60,4 @@ func EvidenceOf(with int64, m *ScoredPair, model *Model) *Evidence {
 	return e
 }
 
-func round1(x float64) float64 {
-	if x < 0 {
-		return -float64(int64(-x*10+0.5)) / 10
-	}
-	return float64(int64(x*10+0.5)) / 10
-}
+func round1(x float64) float64 { return math.Round(x*10) / 10 }
