@@ -118,7 +118,7 @@ func (s *Store) LinkAllApply(ctx context.Context, plan LinkAllPlan) (LinkAllStat
 			return err
 		}
 		st.Created = plan.New
-		return personsSummarize(ctx, tx, distinct(person))
+		return personsSummarize(ctx, tx, touched(plan.Rows, person))
 	})
 	if err != nil {
 		return st, fmt.Errorf("link all: %w", err)
@@ -135,13 +135,21 @@ func resolveNew(person []int64, ids []int64) []int64 {
 	return out
 }
 
-func distinct(ids []int64) []int64 {
+// touched lists the persons whose records change: those that gain a
+// record and those that lose one. The others' summaries stay right.
+func touched(rows []LinkRow, person []int64) []int64 {
 	seen := map[int64]bool{}
 	var out []int64
-	for _, id := range ids {
-		if !seen[id] {
+	add := func(id int64) {
+		if id != 0 && !seen[id] {
 			seen[id] = true
 			out = append(out, id)
+		}
+	}
+	for i, r := range rows {
+		if person[i] != r.PersonID {
+			add(person[i])
+			add(r.PersonID)
 		}
 	}
 	return out
