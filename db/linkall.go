@@ -250,8 +250,14 @@ func linkAllMove(ctx context.Context, tx pgx.Tx) (int, error) {
 		return 0, fmt.Errorf("move records: %w", err)
 	}
 	// The evidence follows the latest model even where the link stays.
-	_, err = tx.Exec(ctx, `UPDATE source_records r SET link_evidence = l.evidence FROM link_plan l
-		WHERE r.id = l.record_id AND r.link_evidence::text IS DISTINCT FROM l.evidence::text`)
+	_, err = tx.Exec(ctx, `
+		WITH gone AS (
+			DELETE FROM link_evidence e USING link_plan l WHERE e.record_id = l.record_id AND l.evidence IS NULL
+		)
+		INSERT INTO link_evidence (record_id, evidence)
+		SELECT record_id, evidence FROM link_plan WHERE evidence IS NOT NULL
+		ON CONFLICT (record_id) DO UPDATE SET evidence = EXCLUDED.evidence
+		WHERE link_evidence.evidence::text IS DISTINCT FROM EXCLUDED.evidence::text`)
 	if err != nil {
 		return 0, fmt.Errorf("link evidence: %w", err)
 	}

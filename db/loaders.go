@@ -15,11 +15,12 @@ import (
 type Loaders struct {
 	store      *Store
 	scope      Scope
-	made       struct{ persons, records, recordByID, postings sync.Once }
+	made       struct{ persons, records, recordByID, postings, evidence sync.Once }
 	persons    *dataloader.Loader[int64, *Person]
 	records    *dataloader.Loader[int64, []SourceRecord]
 	recordByID *dataloader.Loader[int64, *SourceRecord]
 	postings   *dataloader.Loader[int64, *JobPosting]
+	evidence   *dataloader.Loader[int64, []RecordEvidence]
 	regions    *regionCache // in memory, not batched: see regions_cache.go
 }
 
@@ -130,4 +131,11 @@ func (l *Loaders) RegionContaining(ctx context.Context, code string) (*Region, e
 // none.
 func (l *Loaders) JobPostingByID(ctx context.Context, id int64) (*JobPosting, error) {
 	return l.postingLoader().Load(ctx, id)()
+}
+
+// EvidenceByPersonID queues the load of the link evidence of a person's
+// records in scope and returns the function that waits for it: queue it
+// before waiting on other loads, so one page's persons share one batch.
+func (l *Loaders) EvidenceByPersonID(ctx context.Context, personID int64) func() ([]RecordEvidence, error) {
+	return l.evidenceLoader().Load(ctx, personID)
 }

@@ -55,6 +55,16 @@ func (l *Loaders) postingLoader() *dataloader.Loader[int64, *JobPosting] {
 	return l.postings
 }
 
+func (l *Loaders) evidenceLoader() *dataloader.Loader[int64, []RecordEvidence] {
+	l.made.evidence.Do(func() {
+		l.evidence = newLoader(func(ctx context.Context, ids []int64) []*dataloader.Result[[]RecordEvidence] {
+			rows, err := l.store.EvidenceByPersonIDs(ctx, l.scope, ids)
+			return groupedInKeyOrder(ids, rows, err, func(e *RecordEvidence) int64 { return e.PersonID })
+		})
+	})
+	return l.evidence
+}
+
 func newLoader[K comparable, V any](batch dataloader.BatchFunc[K, V]) *dataloader.Loader[K, V] {
 	return dataloader.NewBatchedLoader(batch, dataloader.WithWait[K, V](loaderWait))
 }

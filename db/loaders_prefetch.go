@@ -24,6 +24,20 @@ func (l *Loaders) PrefetchRecords(ctx context.Context, personIDs []int64) error 
 	return nil
 }
 
+// PrefetchEvidence loads the link evidence of the persons' records at once
+// and primes EvidenceByPersonID.
+func (l *Loaders) PrefetchEvidence(ctx context.Context, personIDs []int64) error {
+	rows, err := l.store.EvidenceByPersonIDs(ctx, l.scope, personIDs)
+	if err != nil {
+		return err
+	}
+	grouped := groupedInKeyOrder(personIDs, rows, nil, func(e *RecordEvidence) int64 { return e.PersonID })
+	for i, id := range personIDs {
+		l.evidenceLoader().Prime(ctx, id, grouped[i].Data)
+	}
+	return nil
+}
+
 // PrefetchRegions makes sure the in-memory regions are loaded, so the
 // page's RegionByCode and RegionContaining cost no query: the first read of
 // a pool loads the whole table, later ones nothing. codes is kept for the

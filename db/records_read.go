@@ -34,18 +34,15 @@ type SourceRecord struct {
 	PersonID   *int64
 	LinkMethod *string
 	LinkedAt   *time.Time
-	// LinkEvidence is the probabilistic linker's reason for the link (JSON
-	// of matching/fs.Evidence); nil for links by ID number alone.
-	LinkEvidence json.RawMessage
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
 }
 
 // recordColumns is every column a read needs (not raw or content_hash), in
 // the order scanRecord reads them.
 const recordColumns = `id, department, source_id, source_version, as_of, name, id_number,
 	id_valid, id_problem, sex, birth_date, phone, address, region_code, attrs, person_id,
-	link_method, linked_at, created_at, updated_at, link_evidence`
+	link_method, linked_at, created_at, updated_at`
 
 // recordLatestFirst orders a person's records by department, then newest
 // first: the latest of a department is the first of its run.
@@ -116,7 +113,7 @@ func recordDest(r *SourceRecord) []any {
 	return []any{&r.ID, &r.Department, &r.SourceID, &r.SourceVersion, &r.AsOf, &r.Name,
 		&r.IDNumber, &r.IDValid, &r.IDProblem, &r.Sex, &r.BirthDate, &r.Phone, &r.Address,
 		&r.RegionCode, (*[]byte)(&r.Attrs), &r.PersonID, &r.LinkMethod, &r.LinkedAt,
-		&r.CreatedAt, &r.UpdatedAt, (*[]byte)(&r.LinkEvidence)}
+		&r.CreatedAt, &r.UpdatedAt}
 }
 
 func recordScope(w *where, scope Scope) {

@@ -42,7 +42,6 @@ func recordBaseFromRow(r *db.SourceRecord) model.RecordBase {
 		Address:       r.Address,
 		RegionCode:    r.RegionCode,
 		LinkMethod:    r.LinkMethod,
-		LinkEvidence:  r.LinkEvidence,
 		LinkedAt:      r.LinkedAt,
 		CreatedAt:     r.CreatedAt,
 		UpdatedAt:     r.UpdatedAt,

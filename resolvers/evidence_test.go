@@ -18,7 +18,8 @@ func TestPersonLinkEvidence(t *testing.T) {
 	c := f.record("CIVIL", "c-1", p, "330824106", civilAttrs)
 	evidence := fmt.Sprintf(`{"with":%d,"probability":0.9995,"weight":31.2,"fields":[
 		{"field":"name","level":"SAME_PINYIN","weight":11.9},{"field":"birthDate","level":"EXACT","weight":14.7}]}`, v)
-	f.id(`UPDATE source_records SET link_method = 'PROBABILISTIC', link_evidence = $2 WHERE id = $1 RETURNING id`, c, evidence)
+	f.id(`UPDATE source_records SET link_method = 'PROBABILISTIC' WHERE id = $1 RETURNING id`, c)
+	f.id(`INSERT INTO link_evidence (record_id, evidence) VALUES ($1, $2) RETURNING record_id`, c, evidence)
 	var out struct {
 		Person struct {
 			LinkEvidence []struct {

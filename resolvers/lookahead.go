@@ -44,8 +44,13 @@ func prefetchPersons(ctx context.Context, l *db.Loaders, persons []db.Person) er
 	for i, p := range persons {
 		ids[i], codes[i] = p.ID, p.RegionCode
 	}
-	if selectsRecords(fields) {
+	if selectsRecords(fields) || fields["linkEvidence"] {
 		if err := l.PrefetchRecords(ctx, ids); err != nil {
+			return err
+		}
+	}
+	if fields["linkEvidence"] {
+		if err := l.PrefetchEvidence(ctx, ids); err != nil {
 			return err
 		}
 	}

@@ -51,11 +51,20 @@ func (r *personResolver) Records(ctx context.Context, obj *model.Person) ([]mode
 
 // LinkEvidence is the resolver for the linkEvidence field.
 func (r *personResolver) LinkEvidence(ctx context.Context, obj *model.Person) ([]model.LinkEvidence, error) {
+	l, err := loaders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	evidenceLoaded := l.EvidenceByPersonID(ctx, obj.PersonID)
 	records, err := r.Records(ctx, obj)
 	if err != nil {
 		return nil, err
 	}
-	return linkEvidenceModels(records)
+	evidence, err := evidenceLoaded()
+	if err != nil {
+		return nil, err
+	}
+	return linkEvidenceModels(records, evidence)
 }
 
 // MergedInto is the resolver for the mergedInto field.

@@ -22,6 +22,7 @@ const pageQuery = `query($first: Int!) { persons(first: $first) {
 		civil { dibaoStatus temporaryAssistance { amount } person { id } }
 		health { seriousIllnesses outOfPocket person { id region { code } } }
 		records { id department person { id } }
+		linkEvidence { method matchedWith { id } fields { level } }
 		mergedInto { id }
 	} }
 	pageInfo { hasNextPage endCursor } } }`
@@ -68,7 +69,7 @@ func TestPageQueryCount(t *testing.T) {
 		}
 		counts[first] = len(sqls)
 	}
-	const want = 2 // persons page, records of the page's persons
+	const want = 3 // persons page, records of the page's persons, their link evidence
 	if counts[10] != want || counts[100] != want {
 		t.Fatalf("queries: page of 10 = %d, page of 100 = %d; want %d for both", counts[10], counts[100], want)
 	}

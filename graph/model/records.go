@@ -33,9 +33,6 @@ type RecordBase struct {
 
 	// PersonID is the linked person's id, 0 until linkage has run.
 	PersonID int64
-	// LinkEvidence is the stored JSON of the linker's reason (db), nil for
-	// links by ID number alone.
-	LinkEvidence []byte
 }
 
 // IsSourceRecord marks the implementations of SourceRecord.
