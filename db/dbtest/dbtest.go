@@ -81,7 +81,9 @@ func NewURL(t testing.TB) string {
 	if templateErr != nil {
 		t.Fatalf("dbtest: template: %v", templateErr)
 	}
-	name := "vethub_t_" + randomSuffix()
+	// The creation time in the name lets a later run drop what a killed
+	// run could not (see dropOrphans).
+	name := fmt.Sprintf("vethub_t_%x_%s", time.Now().Unix(), randomSuffix())
 	ctx := context.Background()
 	if err := adminExec(ctx, fmt.Sprintf("CREATE DATABASE %s TEMPLATE %s", name, templateName)); err != nil {
 		t.Fatalf("dbtest: create database: %v", err)
@@ -109,6 +111,7 @@ func ensureTemplate() (string, error) {
 		return "", err
 	}
 	defer conn.Exec(ctx, "SELECT pg_advisory_unlock(7311)")
+	dropOrphans(ctx, conn)
 	var exists bool
 	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil {
 		return "", err
@@ -150,6 +153,30 @@ func dropStaleTemplates(ctx context.Context, conn *pgx.Conn, keep string) {
 		return
 	}
 	for _, n := range names {
+		conn.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{n}.Sanitize()+" WITH (FORCE)")
+	}
+}
+
+// orphanAge is how old a test database must be to count as left behind by
+// a killed run: far longer than any test, CI included.
+const orphanAge = 2 * time.Hour
+
+// dropOrphans removes test databases a killed test run left behind (its
+// cleanup never ran): those whose name says they are older than orphanAge.
+func dropOrphans(ctx context.Context, conn *pgx.Conn) {
+	rows, err := conn.Query(ctx, `SELECT datname FROM pg_database WHERE datname LIKE 'vethub\_t\_%'`)
+	if err != nil {
+		return
+	}
+	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return
+	}
+	for _, n := range names {
+		var created int64
+		if _, err := fmt.Sscanf(n, "vethub_t_%x_", &created); err != nil || time.Since(time.Unix(created, 0)) < orphanAge {
+			continue
+		}
 		conn.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{n}.Sanitize()+" WITH (FORCE)")
 	}
 }
