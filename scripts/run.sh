@@ -17,6 +17,7 @@ if [ "$records" = 0 ]; then
   echo "loading demo data: ${DEMO_PERSONS:-3000} generated persons"
   $VETHUB gen --persons "${DEMO_PERSONS:-3000}" --seed 1 --out .demo
   for d in veteran civil health jobs; do $VETHUB import --department $d .demo/$d.ndjson; done
+  $VETHUB link --all  # join the records the ID number alone could not
 fi
 token=$($VETHUB token create --role admin --name "make run" | awk 'NF{t=$NF} END{print t}')
 addr=${VETHUB_ADDR:-127.0.0.1:8080}
