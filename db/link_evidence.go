@@ -20,12 +20,7 @@ type RecordEvidence struct {
 func (s *Store) EvidenceByPersonIDs(ctx context.Context, scope Scope, personIDs []int64) ([]RecordEvidence, error) {
 	w := &where{}
 	w.add("r.person_id = ANY(" + w.arg(personIDs) + ")")
-	rw := &where{args: w.args}
-	recordScope(rw, scope)
-	w.args = rw.args
-	for _, c := range rw.conds {
-		w.add(c)
-	}
+	recordScope(w, scope) // its columns are the record's: link_evidence has none of them
 	rows, _ := s.Pool.Query(ctx, `SELECT r.person_id, e.record_id, e.evidence
 		FROM link_evidence e JOIN source_records r ON r.id = e.record_id `+w.sql(), w.args...)
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (RecordEvidence, error) {

@@ -197,14 +197,14 @@ func personsMergeRecords(ctx context.Context, tx pgx.Tx, a, b int64) error {
 		WITH moved AS (
 			UPDATE source_records SET person_id = $1, link_method = 'MANUAL', linked_at = now(), linked_version = source_version
 			WHERE person_id = $2 RETURNING id, department, source_id
-		), logged AS (
-			INSERT INTO changes (kind, op, department, source_id, record_id, person_id)
-			SELECT 'LINK', 'UPDATED', department, source_id, id, $1 FROM moved
 		)
-		UPDATE persons SET merged_into = $1, id_key = NULL, record_count = 0, departments = '{}', updated_at = now()
-		WHERE id = $2`, pa, pb)
+		INSERT INTO changes (kind, op, department, source_id, record_id, person_id)
+		SELECT 'LINK', 'UPDATED', department, source_id, id, $1 FROM moved`, pa, pb)
 	if err != nil {
 		return fmt.Errorf("merge persons: %w", err)
+	}
+	if _, err := personsRetireEmpty(ctx, tx, []personMove{{from: pb, to: pa}}); err != nil {
+		return err
 	}
 	if ka == nil && kb != nil {
 		if _, err := tx.Exec(ctx, `UPDATE persons SET id_key = $2 WHERE id = $1`, pa, *kb); err != nil {

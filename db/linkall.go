@@ -264,22 +264,11 @@ func linkAllMove(ctx context.Context, tx pgx.Tx) (int, error) {
 	return int(tag.RowsAffected()), nil
 }
 
-// linkAllRetire points persons left without records at their survivors,
-// and persons merged into them before at the same survivors.
+// linkAllRetire points persons left without records at their survivors.
 func linkAllRetire(ctx context.Context, tx pgx.Tx, retired map[int64]int64, newIDs []int64) (int, error) {
-	if len(retired) == 0 {
-		return 0, nil
-	}
-	var from, to []int64
+	moves := make([]personMove, 0, len(retired))
 	for old, survivor := range retired {
-		from, to = append(from, old), append(to, resolvePerson(survivor, newIDs))
+		moves = append(moves, personMove{from: old, to: resolvePerson(survivor, newIDs)})
 	}
-	tag, err := tx.Exec(ctx, `
-		UPDATE persons p SET merged_into = u.survivor, id_key = NULL, record_count = 0, departments = '{}', updated_at = now()
-		FROM unnest($1::bigint[], $2::bigint[]) AS u(id, survivor)
-		WHERE p.id = u.id AND NOT EXISTS (SELECT 1 FROM source_records r WHERE r.person_id = p.id)`, from, to)
-	if err != nil {
-		return 0, fmt.Errorf("retire persons: %w", err)
-	}
-	return int(tag.RowsAffected()), nil
+	return personsRetireEmpty(ctx, tx, moves)
 }

@@ -62,22 +62,16 @@ func auditEntryModel(r *db.AuditRow) *model.AuditEntry {
 	return &model.AuditEntry{
 		ID: idString(r.ID), Chain: r.Chain, Seq: idString(r.Seq), At: r.At, Actor: r.Actor, ActorTokenID: optID(r.ActorTokenID),
 		Role: r.Role, Action: model.AuditAction(r.Action), PersonID: optID(r.PersonID),
-		Department: optString(r.Department), Fields: r.Fields, Purpose: r.Purpose,
+		Department: strOf(r.Department), Fields: r.Fields, Purpose: r.Purpose,
 		RequestID: r.RequestID, Detail: r.Detail,
 	}
 }
 
+// optID is an id as a GraphQL ID, nil for 0 (none).
 func optID(id int64) *string {
 	if id == 0 {
 		return nil
 	}
 	s := strconv.FormatInt(id, 10)
-	return &s
-}
-
-func optString(s string) *string {
-	if s == "" {
-		return nil
-	}
 	return &s
 }

@@ -3,7 +3,6 @@ package resolvers
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
 
 	"github.com/vethub/vethub/db"
 	"github.com/vethub/vethub/feed"
@@ -64,10 +63,4 @@ func decodeAttrs(r *db.SourceRecord, into any) error {
 }
 
 // linkedPersonID is a record's person id as a GraphQL ID, nil until linked.
-func linkedPersonID(r *model.RecordBase) *string {
-	if r.PersonID == 0 {
-		return nil
-	}
-	id := strconv.FormatInt(r.PersonID, 10)
-	return &id
-}
+func linkedPersonID(r *model.RecordBase) *string { return optID(r.PersonID) }

@@ -37,18 +37,19 @@ Flags:
 
 func runEval(ctx context.Context, args []string) error {
 	what, rest := firstArg(args)
-	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	flags := flag.NewFlagSet("eval", flag.ContinueOnError)
 	var c config
-	c.bindDatabase(fs)
-	feeds := fs.String("feeds", "", "directory of generated feeds: link them in memory")
-	truthDir := fs.String("truth", "", "truth directory; default FEEDS/truth")
-	match := fs.Float64("match", 0.99, "match probability threshold")
-	fs.Usage = func() { fmt.Fprint(fs.Output(), evalUsage); fs.PrintDefaults() }
-	if err := c.parse(fs, rest); err != nil {
+	c.bindDatabase(flags)
+	feeds := flags.String("feeds", "", "directory of generated feeds: link them in memory")
+	truthDir := flags.String("truth", "", "truth directory; default FEEDS/truth")
+	match := flags.Float64("match", 0.99, "match probability threshold")
+	showModel := flags.Bool("model", false, "also print the trained m, u and weight of every comparison level")
+	flags.Usage = func() { fmt.Fprint(flags.Output(), evalUsage); flags.PrintDefaults() }
+	if err := c.parse(flags, rest); err != nil {
 		return err
 	}
-	if what != "linkage" || *feeds == "" && *truthDir == "" || fs.NArg() > 0 {
-		fs.Usage()
+	if what != "linkage" || *feeds == "" && *truthDir == "" || flags.NArg() > 0 {
+		flags.Usage()
 		return errUsage
 	}
 	if *feeds == "" {
@@ -57,10 +58,10 @@ func runEval(ctx context.Context, args []string) error {
 	if *truthDir == "" {
 		*truthDir = filepath.Join(*feeds, "truth")
 	}
-	return evalLinkage(*feeds, *truthDir, *match, os.Stdout)
+	return evalLinkage(*feeds, *truthDir, *match, *showModel, os.Stdout)
 }
 
-func evalLinkage(feeds, truthDir string, match float64, out io.Writer) error {
+func evalLinkage(feeds, truthDir string, match float64, showModel bool, out io.Writer) error {
 	start := time.Now()
 	recs, keys, err := readGeneratedFeeds(feeds)
 	if err != nil {
@@ -77,12 +78,13 @@ func evalLinkage(feeds, truthDir string, match float64, out io.Writer) error {
 		}
 	}
 	read := time.Since(start)
-	var before runtime.MemStats
-	runtime.ReadMemStats(&before)
 	t0 := time.Now()
 	res := fs.Link(recs, fs.Options{MatchProbability: match})
 	took := time.Since(t0)
 	printEval(out, res, fs.Evaluate(res.Person, labels), fs.BlockingRecall(res.Pairs, labels), read, took)
+	if showModel {
+		printModel(out, res.Model)
+	}
 	return nil
 }
 
@@ -98,14 +100,16 @@ func printEval(out io.Writer, res fs.Result, s fs.Score, blockRecall float64, re
 	fmt.Fprintf(out, "pairwise: precision %.4f recall %.4f F1 %.4f (%d true pairs, %d predicted, %d correct)\n",
 		s.Precision, s.Recall, s.F1, s.TruePairs, s.PredPairs, s.Correct)
 	fmt.Fprintf(out, "persons: %d false merges, %d real persons split\n", s.FalseMerges, s.MissedPersons)
-	if os.Getenv("VETHUB_EVAL_MODEL") != "" {
-		for f := fs.Field(0); f < fs.NumFields; f++ {
-			fmt.Fprintf(out, "  %-10s", f)
-			for l := 1; l < len(res.Model.M[f]); l++ {
-				fmt.Fprintf(out, " %s m=%.3f u=%.4f w=%+.1f |", fs.LevelName(f, uint8(l)), res.Model.M[f][l], res.Model.U[f][l], math.Log2(res.Model.M[f][l]/res.Model.U[f][l]))
-			}
-			fmt.Fprintln(out)
+}
+
+// printModel prints each field's levels with their m, u and weight.
+func printModel(out io.Writer, m *fs.Model) {
+	for f := fs.Field(0); f < fs.NumFields; f++ {
+		fmt.Fprintf(out, "  %-10s", f)
+		for l := 1; l < len(m.M[f]); l++ {
+			fmt.Fprintf(out, " %s m=%.3f u=%.4f w=%+.1f |", fs.LevelName(f, uint8(l)), m.M[f][l], m.U[f][l], math.Log2(m.M[f][l]/m.U[f][l]))
 		}
+		fmt.Fprintln(out)
 	}
 }
 
