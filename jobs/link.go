@@ -8,6 +8,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/vethub/vethub/db"
+	"github.com/vethub/vethub/linker"
 )
 
 // LinkArgs is the follow-up of one ingest: the records it wrote (re-linked
@@ -23,19 +24,26 @@ func (LinkArgs) Kind() string { return "link_records" }
 
 type linkWorker struct {
 	river.WorkerDefaults[LinkArgs]
-	store *db.Store
-	log   *slog.Logger
+	store  *db.Store
+	linker *linker.Linker
+	log    *slog.Logger
 }
 
-// Work re-links the records. It is idempotent, so a retry after a crash or
-// a deadlock with a concurrent re-link is safe. (Hardship evaluation of the
-// touched persons will be enqueued from here once rule sets exist.)
+// Work re-links the records: first by exact ID number, then with the
+// probabilistic linker's newest model. Both steps are idempotent, so a
+// retry after a crash or a deadlock with a concurrent re-link is safe.
+// (Hardship evaluation of the touched persons will be enqueued from here
+// once rule sets exist.)
 func (w *linkWorker) Work(ctx context.Context, job *river.Job[LinkArgs]) error {
 	res, err := w.store.LinksRefresh(ctx, job.Args.RecordIDs, job.Args.PersonIDs)
 	if err != nil {
 		return fmt.Errorf("link job %d: %w", job.ID, err)
 	}
-	w.log.Debug("records linked", "job_id", job.ID, "records", res.Records, "relinked", res.Relinked,
-		"persons_new", res.PersonsNew, "persons_retired", res.Retired)
+	inc, err := w.linker.Link(ctx, job.Args.RecordIDs)
+	if err != nil {
+		return fmt.Errorf("link job %d: %w", job.ID, err)
+	}
+	w.log.Debug("records linked", "job_id", job.ID, "records", res.Records, "relinked", res.Relinked+inc.Relinked,
+		"persons_new", res.PersonsNew+inc.PersonsNew, "persons_retired", res.Retired+inc.Retired)
 	return nil
 }

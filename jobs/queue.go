@@ -13,6 +13,7 @@ import (
 	"github.com/riverqueue/river/rivertype"
 
 	"github.com/vethub/vethub/db"
+	"github.com/vethub/vethub/linker"
 )
 
 // Queue enqueues jobs inside callers' transactions and can run workers.
@@ -31,7 +32,7 @@ type Config struct {
 // workers, which run after Start.
 func New(store *db.Store, log *slog.Logger, cfg Config) (*Queue, error) {
 	workers := river.NewWorkers()
-	river.AddWorker(workers, &linkWorker{store: store, log: log})
+	river.AddWorker(workers, &linkWorker{store: store, linker: linker.New(store, log), log: log})
 	rc := &river.Config{
 		Workers:     workers,
 		Logger:      log,
