@@ -40,11 +40,14 @@ func scanLinkRow(row pgx.Row, l *LinkRow, more ...any) error {
 }
 
 // LinkRowsOfPersons reads every record of the persons that hold the given
-// records, in id order.
+// records, in id order. Each person's records are looked up through the
+// person index (LATERAL; OFFSET 0 keeps the planner from flattening it
+// into a join that, guessing persons large, scans the whole table).
 func LinkRowsOfPersons(ctx context.Context, tx pgx.Tx, recordIDs []int64) ([]PlacedRow, error) {
 	rows, _ := tx.Query(ctx, `SELECT `+linkRowColumns+`, coalesce(r.link_method, '')
-		FROM source_records r LEFT JOIN persons p ON p.id = r.person_id
-		WHERE r.person_id IN (SELECT person_id FROM source_records WHERE id = ANY($1))
+		FROM (SELECT DISTINCT person_id FROM source_records WHERE id = ANY($1)) q
+		LEFT JOIN persons p ON p.id = q.person_id
+		CROSS JOIN LATERAL (SELECT * FROM source_records WHERE person_id = q.person_id OFFSET 0) r
 		ORDER BY r.id`, recordIDs)
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (PlacedRow, error) {
 		var r PlacedRow

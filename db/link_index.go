@@ -29,8 +29,9 @@ func linkFeedHorizon(ctx context.Context, q pgx.Tx, after ChangeCursor) (ChangeC
 	return c, nil
 }
 
-// LinkIndexAll calls fn for every record, and returns the change-feed
-// position from which LinkIndexSince finds what changed after: taken
+// LinkIndexAll calls fn for every record, with only what block keys need
+// (id, name, ID number, birth date, phone, region), and returns the change-feed
+// position from which LinkFeedSince finds what changed after: taken
 // before the records are read, so a record written meanwhile is read
 // again rather than missed.
 func (s *Store) LinkIndexAll(ctx context.Context, fn func(LinkRow)) (ChangeCursor, error) {
@@ -40,9 +41,8 @@ func (s *Store) LinkIndexAll(ctx context.Context, fn func(LinkRow)) (ChangeCurso
 		if cursor, err = linkFeedHorizon(ctx, tx, ChangeCursor{}); err != nil {
 			return err
 		}
-		rows, _ := tx.Query(ctx, `SELECT `+linkRowColumns+`
-			FROM source_records r LEFT JOIN persons p ON p.id = r.person_id`)
-		return forEachLinkRow(rows, fn)
+		rows, _ := tx.Query(ctx, `SELECT `+keyRowColumns+` FROM source_records r`)
+		return forEachKeyRow(rows, fn)
 	})
 	if err != nil {
 		return cursor, fmt.Errorf("link index: %w", err)
@@ -50,31 +50,53 @@ func (s *Store) LinkIndexAll(ctx context.Context, fn func(LinkRow)) (ChangeCurso
 	return cursor, nil
 }
 
-// LinkIndexSince calls fn for every record created or changed after
-// cursor that tx sees, and returns the position to resume from. Changes
-// of transactions that may still have company behind them (not older than
-// every running transaction) are read again next time: reading a record
-// twice is harmless, missing one is not.
-func LinkIndexSince(ctx context.Context, tx pgx.Tx, after ChangeCursor, fn func(LinkRow)) (ChangeCursor, error) {
+// RecordChange is a record created or changed, as the change feed holds it.
+type RecordChange struct{ ChangeID, RecordID int64 }
+
+// LinkFeedSince returns the record changes after cursor that tx sees, and
+// the position to resume from. Changes of transactions that may still
+// have company behind them (not older than every running transaction)
+// come again next time: the caller skips those it has read.
+func LinkFeedSince(ctx context.Context, tx pgx.Tx, after ChangeCursor) ([]RecordChange, ChangeCursor, error) {
 	next, err := linkFeedHorizon(ctx, tx, after)
 	if err != nil {
-		return after, err
+		return nil, after, err
 	}
-	rows, _ := tx.Query(ctx, `SELECT `+linkRowColumns+`
-		FROM changes c JOIN source_records r ON r.id = c.record_id LEFT JOIN persons p ON p.id = r.person_id
-		WHERE (c.txid, c.id) > ($1::xid8, $2::bigint) AND c.kind = 'RECORD'
+	// The plain txid bound is redundant but steers the planner to the
+	// primary key: without it, it scans the whole feed.
+	rows, _ := tx.Query(ctx, `SELECT c.id, c.record_id FROM changes c
+		WHERE (c.txid, c.id) > ($1::xid8, $2::bigint) AND c.txid >= $1::xid8 AND c.kind = 'RECORD'
 		ORDER BY c.txid, c.id`, after.TxID, after.ID)
-	if err := forEachLinkRow(rows, fn); err != nil {
-		return after, fmt.Errorf("link index: %w", err)
+	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[RecordChange])
+	if err != nil {
+		return nil, after, fmt.Errorf("link feed: %w", err)
 	}
-	return next, nil
+	return out, next, nil
 }
 
-func forEachLinkRow(rows pgx.Rows, fn func(LinkRow)) error {
+// LinkRowsByID calls fn for each of the records, with what block keys
+// need (as LinkIndexAll).
+func LinkRowsByID(ctx context.Context, tx pgx.Tx, ids []int64, fn func(LinkRow)) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	rows, _ := tx.Query(ctx, `SELECT `+keyRowColumns+` FROM source_records r WHERE r.id = ANY($1)`, ids)
+	if err := forEachKeyRow(rows, fn); err != nil {
+		return fmt.Errorf("link rows: %w", err)
+	}
+	return nil
+}
+
+// keyRowColumns are what block keys are made of: reading the rest (the
+// legacy flag parses the raw input) would cost most of an index build.
+const keyRowColumns = `r.id, r.name, coalesce(r.id_number, ''), r.id_valid,
+	coalesce(to_char(r.birth_date, 'YYYY-MM-DD'), ''), coalesce(r.phone, ''), r.region_code`
+
+func forEachKeyRow(rows pgx.Rows, fn func(LinkRow)) error {
 	defer rows.Close()
 	for rows.Next() {
 		var l LinkRow
-		if err := scanLinkRow(rows, &l); err != nil {
+		if err := rows.Scan(&l.RecordID, &l.Name, &l.IDNumber, &l.IDValid, &l.Birth, &l.Phone, &l.Region); err != nil {
 			return err
 		}
 		fn(l)

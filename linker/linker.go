@@ -30,6 +30,7 @@ type Linker struct {
 	mu      sync.Mutex
 	index   *Index
 	cursor  db.ChangeCursor // the change feed read into the index so far
+	seen    map[int64]bool  // changes after cursor read already
 	loaded  bool
 	modelID int64
 	model   *fs.Model
@@ -109,11 +110,34 @@ func (l *Linker) ready(ctx context.Context, tx pgx.Tx) (bool, error) {
 			return false, err
 		}
 	}
-	l.cursor, err = db.LinkIndexSince(ctx, tx, l.cursor, func(r db.LinkRow) {
+	return true, l.catchUp(ctx, tx)
+}
+
+// catchUp files the records changed since the index was last brought up
+// to date. Changes not yet settled come again until they are; those read
+// once are skipped.
+func (l *Linker) catchUp(ctx context.Context, tx pgx.Tx) error {
+	changes, next, err := db.LinkFeedSince(ctx, tx, l.cursor)
+	if err != nil {
+		return err
+	}
+	seen := make(map[int64]bool, len(changes))
+	var ids []int64
+	for _, c := range changes {
+		if !l.seen[c.ChangeID] {
+			ids = append(ids, c.RecordID)
+		}
+		seen[c.ChangeID] = true // changes no longer returned are behind the cursor
+	}
+	err = db.LinkRowsByID(ctx, tx, ids, func(r db.LinkRow) {
 		rec := Record(r)
 		l.index.Add(r.RecordID, fs.BlockKeys(&rec))
 	})
-	return err == nil, err
+	if err != nil {
+		return err
+	}
+	l.cursor, l.seen = next, seen
+	return nil
 }
 
 // loadIndex files every stored record's keys, computing them on every CPU.

@@ -7,13 +7,18 @@ import (
 	"time"
 )
 
-const benchUsage = `usage: vethub bench person|ingest [flags]
+const benchUsage = `usage: vethub bench person|ingest|link [flags]
 
 Measures a running vethub over HTTP, from this machine:
   person   p50/p90/p99 latency and throughput of person(id) with every
            department's record, for random person ids read from the database
   ingest   records/s of the GraphQL batch mutations, sending an NDJSON feed
            (the feed keys are the mutation's input keys) in batches
+and, in this process against the database:
+  link     p50/p95/p99 of linking one new record right after its write (the
+           follow-up job's incremental linkage): writes up to --count records
+           of --file one at a time and links each. The hub needs a trained
+           model (vethub link --all) and should not hold the file's records.
 
 Environment: DATABASE_URL (person ids), VETHUB_BENCH_URL.
 
@@ -24,7 +29,7 @@ type benchConfig struct {
 	url, token, dbURL, file, department string
 	duration                            time.Duration
 	purpose, regionPrefix               string // person: @purpose reason; sample ids of this region
-	concurrency, batch, ids             int
+	concurrency, batch, ids, count      int
 }
 
 func runBench(ctx context.Context, args []string) error {
@@ -38,13 +43,17 @@ func runBench(ctx context.Context, args []string) error {
 	fs.IntVar(&c.ids, "ids", 10000, "person: how many random person ids to cycle through")
 	fs.StringVar(&c.purpose, "purpose", "", "person: read unmasked with @purpose(reason: this), audited")
 	fs.StringVar(&c.regionPrefix, "region-prefix", "", "person: sample persons of this region only (for analyst tokens)")
-	fs.StringVar(&c.file, "file", "", "ingest: NDJSON feed to send")
-	fs.StringVar(&c.department, "department", "", "ingest: veteran, civil, health or jobs")
+	fs.StringVar(&c.file, "file", "", "ingest, link: NDJSON feed to send")
+	fs.StringVar(&c.department, "department", "", "ingest, link: veteran, civil, health or jobs")
 	fs.IntVar(&c.batch, "batch", 1000, "ingest: records per mutation")
+	fs.IntVar(&c.count, "count", 500, "link: records to write and link")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), benchUsage); fs.PrintDefaults() }
 	what, rest := firstArg(args)
 	if err := fs.Parse(rest); err != nil {
 		return err
+	}
+	if what == "link" && c.file != "" && c.department != "" && fs.NArg() == 0 {
+		return benchLink(ctx, c)
 	}
 	if c.token == "" || fs.NArg() > 0 {
 		fs.Usage()

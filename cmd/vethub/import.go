@@ -100,6 +100,11 @@ func importFeed(ctx context.Context, store *db.Store, dept string, in io.Reader,
 	}
 	stored := time.Since(start)
 	printReport(o.out, dept, rep, stored)
+	if rep.Summary.Created+rep.Summary.Updated > rep.Lines/10+1000 { // a bulk load: plan on fresh statistics
+		if err := store.AnalyzeRecords(ctx); err != nil {
+			return err
+		}
+	}
 	if !o.wait || len(rep.JobIDs) == 0 {
 		return nil
 	}
