@@ -232,7 +232,9 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		MergePersons         func(childComplexity int, personIds []string, reason string) int
 		ResolveLinkReview    func(childComplexity int, id string, decision model.LinkDecision, reason string) int
+		SplitPerson          func(childComplexity int, personID string, recordIds []string, reason string) int
 		UpsertCivilRecords   func(childComplexity int, records []feed.CivilInput) int
 		UpsertHealthRecords  func(childComplexity int, records []feed.HealthInput) int
 		UpsertJobPostings    func(childComplexity int, postings []feed.JobInput) int
@@ -291,6 +293,11 @@ type ComplexityRoot struct {
 		Name    func(childComplexity int) int
 		Parent  func(childComplexity int) int
 		Parents func(childComplexity int) int
+	}
+
+	SplitResult struct {
+		NewPerson func(childComplexity int) int
+		Person    func(childComplexity int) int
 	}
 
 	TemporaryAssistance struct {
@@ -412,6 +419,8 @@ type MutationResolver interface {
 	UpsertHealthRecords(ctx context.Context, records []feed.HealthInput) (*model.UpsertRecordsPayload, error)
 	UpsertJobPostings(ctx context.Context, postings []feed.JobInput) (*model.UpsertJobPostingsPayload, error)
 	ResolveLinkReview(ctx context.Context, id string, decision model.LinkDecision, reason string) (*model.LinkReview, error)
+	SplitPerson(ctx context.Context, personID string, recordIds []string, reason string) (*model.SplitResult, error)
+	MergePersons(ctx context.Context, personIds []string, reason string) (*model.Person, error)
 }
 type PersonResolver interface {
 	Region(ctx context.Context, obj *model.Person) (*model.Region, error)
@@ -1292,6 +1301,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LinkReviewEdge.Node(childComplexity), true
 
+	case "Mutation.mergePersons":
+		if e.ComplexityRoot.Mutation.MergePersons == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergePersons_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergePersons(childComplexity, args["personIds"].([]string), args["reason"].(string)), true
 	case "Mutation.resolveLinkReview":
 		if e.ComplexityRoot.Mutation.ResolveLinkReview == nil {
 			break
@@ -1303,6 +1323,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ResolveLinkReview(childComplexity, args["id"].(string), args["decision"].(model.LinkDecision), args["reason"].(string)), true
+	case "Mutation.splitPerson":
+		if e.ComplexityRoot.Mutation.SplitPerson == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_splitPerson_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SplitPerson(childComplexity, args["personId"].(string), args["recordIds"].([]string), args["reason"].(string)), true
 	case "Mutation.upsertCivilRecords":
 		if e.ComplexityRoot.Mutation.UpsertCivilRecords == nil {
 			break
@@ -1610,6 +1641,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Region.Parents(childComplexity), true
+
+	case "SplitResult.newPerson":
+		if e.ComplexityRoot.SplitResult.NewPerson == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SplitResult.NewPerson(childComplexity), true
+	case "SplitResult.person":
+		if e.ComplexityRoot.SplitResult.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SplitResult.Person(childComplexity), true
 
 	case "TemporaryAssistance.amount":
 		if e.ComplexityRoot.TemporaryAssistance.Amount == nil {
@@ -2571,6 +2615,16 @@ func (ec *executionContext) childFields_Region(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Region", field.Name)
 }
 
+func (ec *executionContext) childFields_SplitResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "person":
+		return ec.fieldContext_SplitResult_person(ctx, field)
+	case "newPerson":
+		return ec.fieldContext_SplitResult_newPerson(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SplitResult", field.Name)
+}
+
 func (ec *executionContext) childFields_TemporaryAssistance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "date":
@@ -2893,6 +2947,28 @@ func (ec *executionContext) dir_pii_args(ctx context.Context, rawArgs map[string
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_mergePersons_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "personIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["personIds"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_resolveLinkReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2912,6 +2988,36 @@ func (ec *executionContext) field_Mutation_resolveLinkReview_args(ctx context.Co
 		return nil, err
 	}
 	args["decision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_splitPerson_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "personId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["personId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "recordIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["recordIds"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
 		func(ctx context.Context, v any) (string, error) {
 			return ec.unmarshalNString2string(ctx, v)
@@ -7221,6 +7327,130 @@ func (ec *executionContext) fieldContext_Mutation_resolveLinkReview(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_splitPerson(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_splitPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SplitPerson(ctx, fc.Args["personId"].(string), fc.Args["recordIds"].([]string), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN", "ANALYST"})
+				if err != nil {
+					var zeroVal *model.SplitResult
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal *model.SplitResult
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SplitResult) graphql.Marshaler {
+			return ec.marshalNSplitResult2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐSplitResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_splitPerson(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SplitResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_splitPerson_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_mergePersons(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_mergePersons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MergePersons(ctx, fc.Args["personIds"].([]string), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN", "ANALYST"})
+				if err != nil {
+					var zeroVal *model.Person
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal *model.Person
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_mergePersons(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_mergePersons_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8603,6 +8833,70 @@ func (ec *executionContext) fieldContext_Region_parents(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SplitResult_person(ctx context.Context, field graphql.CollectedField, obj *model.SplitResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SplitResult_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Person, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SplitResult_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SplitResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SplitResult_newPerson(ctx context.Context, field graphql.CollectedField, obj *model.SplitResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SplitResult_newPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewPerson, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SplitResult_newPerson(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SplitResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
 		},
 	}
 	return fc, nil
@@ -13456,6 +13750,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "splitPerson":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_splitPerson(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mergePersons":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_mergePersons(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13844,6 +14152,44 @@ func (ec *executionContext) _Region(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Region_parents(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var splitResultImplementors = []string{"SplitResult"}
+
+func (ec *executionContext) _SplitResult(ctx context.Context, sel ast.SelectionSet, obj *model.SplitResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, splitResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SplitResult")
+		case "person":
+			out.Values[i] = ec._SplitResult_person(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "newPerson":
+			out.Values[i] = ec._SplitResult_newPerson(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15102,6 +15448,35 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -15429,6 +15804,14 @@ func (ec *executionContext) marshalNSourceRecord2ᚕgithubᚗcomᚋvethubᚋveth
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSplitResult2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐSplitResult(ctx context.Context, sel ast.SelectionSet, v *model.SplitResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SplitResult!")
+		return graphql.Null
+	}
+	return ec._SplitResult(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {

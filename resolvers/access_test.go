@@ -134,6 +134,8 @@ var rootCalls = map[string]string{
 	"auditLog":             `{ auditLog(first: 1) { edges { cursor } } }`,
 	"linkReviews":          `{ linkReviews(first: 1) { edges { cursor } } }`,
 	"resolveLinkReview":    `mutation { resolveLinkReview(id: "999", decision: SAME_PERSON, reason: "x") { id } }`,
+	"splitPerson":          `mutation { splitPerson(personId: "999", recordIds: ["998"], reason: "x") { person { id } } }`,
+	"mergePersons":         `mutation { mergePersons(personIds: ["999", "998"], reason: "x") { id } }`,
 	"upsertVeteranRecords": `mutation { upsertVeteranRecords(records: []) { summary { created } } }`,
 	"upsertCivilRecords":   `mutation { upsertCivilRecords(records: []) { summary { created } } }`,
 	"upsertHealthRecords":  `mutation { upsertHealthRecords(records: []) { summary { created } } }`,

@@ -52,6 +52,52 @@ func (r *mutationResolver) ResolveLinkReview(ctx context.Context, id string, dec
 	return linkReviewModel(&rev)
 }
 
+// SplitPerson is the resolver for the splitPerson field.
+func (r *mutationResolver) SplitPerson(ctx context.Context, personID string, recordIds []string, reason string) (*model.SplitResult, error) {
+	pid, ok := idParse(personID)
+	if !ok {
+		return nil, badInput("personId", "not a person id: %q", personID)
+	}
+	records, err := idsParse("recordIds", recordIds, 1, splitRecordsMax)
+	if err != nil {
+		return nil, err
+	}
+	why, err := manualReason(reason)
+	if err != nil {
+		return nil, err
+	}
+	scope, err := scopeFrom(ctx)
+	if err != nil {
+		return nil, err
+	}
+	kept, split, err := r.store.PersonSplit(ctx, scope, pid, records, manualLink(ctx, "splitPerson", why))
+	if err != nil {
+		return nil, manualLinkError(err, "personId")
+	}
+	return &model.SplitResult{Person: personFromRow(&kept), NewPerson: personFromRow(&split)}, nil
+}
+
+// MergePersons is the resolver for the mergePersons field.
+func (r *mutationResolver) MergePersons(ctx context.Context, personIds []string, reason string) (*model.Person, error) {
+	ids, err := idsParse("personIds", personIds, mergePersonsMin, mergePersonsMax)
+	if err != nil {
+		return nil, err
+	}
+	why, err := manualReason(reason)
+	if err != nil {
+		return nil, err
+	}
+	scope, err := scopeFrom(ctx)
+	if err != nil {
+		return nil, err
+	}
+	survivor, err := r.store.PersonsMerge(ctx, scope, ids, manualLink(ctx, "mergePersons", why))
+	if err != nil {
+		return nil, manualLinkError(err, "personIds")
+	}
+	return personFromRow(&survivor), nil
+}
+
 // LinkReviews is the resolver for the linkReviews field.
 func (r *queryResolver) LinkReviews(ctx context.Context, status *model.LinkReviewStatus, first *int, after *string) (*model.LinkReviewConnection, error) {
 	n, err := pageSize("first", first, 20, 100)

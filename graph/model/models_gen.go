@@ -159,6 +159,14 @@ type PersonFilter struct {
 type Query struct {
 }
 
+// The two persons a split leaves.
+type SplitResult struct {
+	// The person split: it keeps its id and the records not moved.
+	Person *Person `json:"person"`
+	// The new person holding the moved records.
+	NewPerson *Person `json:"newPerson"`
+}
+
 type TemporaryAssistance struct {
 	Date   *Date   `json:"date,omitempty"`
 	Amount *Money  `json:"amount,omitempty"`
