@@ -83,7 +83,8 @@ const linkStale = `(r.linked_version IS DISTINCT FROM r.source_version)`
 func linkRecordsLock(ctx context.Context, tx pgx.Tx, ids []int64) ([]matching.LinkRecord, error) {
 	rows, err := tx.Query(ctx, `
 		SELECT r.id, coalesce(r.id_number, ''), r.id_valid AND r.id_number IS NOT NULL,
-		       coalesce(r.person_id, 0), coalesce(p.id_key IS NOT NULL, false), coalesce(r.link_method IN ('PROBABILISTIC', 'MANUAL'), false) 
+		       coalesce(r.person_id, 0), coalesce(p.id_key IS NOT NULL, false), coalesce(r.link_method = 'PROBABILISTIC', false),
+		       coalesce(r.link_method = 'MANUAL', false)
 		FROM source_records r LEFT JOIN persons p ON p.id = r.person_id
 		WHERE r.id = ANY($1) AND `+linkStale+` ORDER BY r.id FOR UPDATE OF r`, ids)
 	if err != nil {
@@ -91,7 +92,7 @@ func linkRecordsLock(ctx context.Context, tx pgx.Tx, ids []int64) ([]matching.Li
 	}
 	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (matching.LinkRecord, error) {
 		var r matching.LinkRecord
-		err := row.Scan(&r.ID, &r.IDNumber, &r.IDValid, &r.PersonID, &r.PersonKeyed, &r.Probable)
+		err := row.Scan(&r.ID, &r.IDNumber, &r.IDValid, &r.PersonID, &r.PersonKeyed, &r.Probable, &r.Manual)
 		return r, err
 	})
 }

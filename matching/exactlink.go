@@ -7,6 +7,7 @@ const (
 	LinkExactID   = "EXACT_ID"      // shares a valid 18-digit ID number with the person
 	LinkSingleton = "SINGLETON"     // no valid ID number: a person of its own
 	LinkProbable  = "PROBABILISTIC" // joined by the probabilistic linker's evidence
+	LinkManual    = "MANUAL"        // placed by a person's decision (a review, a split or a merge)
 )
 
 // LinkRecord is what exact-ID linkage needs to know about one record.
@@ -20,6 +21,9 @@ type LinkRecord struct {
 	// linker (vethub link --all): the evidence beyond the ID number that
 	// placed it still holds, so without a valid ID the record stays.
 	Probable bool
+	// Manual is set when a person placed the record (splitPerson,
+	// mergePersons, a review): only another decision moves it.
+	Manual bool
 }
 
 // LinkPlan says how to change links. Person ids below 0 refer to
@@ -71,7 +75,7 @@ func planKeyOwners(records []LinkRecord, owner map[string]int64, plan *LinkPlan)
 	sort.Slice(byID, func(i, j int) bool { return byID[i].ID < byID[j].ID })
 	promoted = map[int64]bool{}
 	for _, r := range byID {
-		if !r.IDValid || owner[r.IDNumber] != 0 {
+		if !r.IDValid || owner[r.IDNumber] != 0 || r.Manual && r.PersonID > 0 {
 			continue
 		}
 		if r.PersonID > 0 && !r.PersonKeyed && !promoted[r.PersonID] {
@@ -87,6 +91,9 @@ func planKeyOwners(records []LinkRecord, owner map[string]int64, plan *LinkPlan)
 }
 
 func assign(r LinkRecord, owner map[string]int64, promoted map[int64]bool, plan *LinkPlan) Assignment {
+	if r.PersonID > 0 && r.Manual {
+		return Assignment{RecordID: r.ID, PersonID: r.PersonID, Method: LinkManual}
+	}
 	if r.IDValid {
 		return Assignment{RecordID: r.ID, PersonID: owner[r.IDNumber], Method: LinkExactID}
 	}

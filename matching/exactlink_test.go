@@ -26,6 +26,17 @@ func TestPlanExactLinks(t *testing.T) {
 			},
 		},
 		{
+			name: "a record a person placed (split off its ID's person) stays, even with that valid ID",
+			records: []LinkRecord{
+				{ID: 1, IDNumber: a, IDValid: true, PersonID: 9, Manual: true},
+				{ID: 2, IDNumber: a, IDValid: true, PersonID: 5, PersonKeyed: true},
+			},
+			keyed: map[string]int64{a: 5},
+			want: LinkPlan{
+				Assignments: []Assignment{{1, 9, LinkManual}, {2, 5, LinkExactID}},
+			},
+		},
+		{
 			name: "a record the probabilistic linker placed keeps its person when updated without a valid ID",
 			records: []LinkRecord{
 				{ID: 7, PersonID: 20, PersonKeyed: true, Probable: true},
