@@ -202,7 +202,8 @@ func evidenceReplace(ctx context.Context, tx pgx.Tx, evidence map[int64][]byte) 
 	return nil
 }
 
-// linkReviewsAdd adds open reviews; a pair reviewed before keeps its row.
+// linkReviewsAdd adds open reviews; a pair reviewed before keeps its row
+// (and its decision).
 func linkReviewsAdd(ctx context.Context, tx pgx.Tx, pairs []ReviewPair) error {
 	if len(pairs) == 0 {
 		return nil

@@ -42,23 +42,7 @@ func linkReviewsReplace(ctx context.Context, tx pgx.Tx, pairs []ReviewPair) erro
 	if _, err := tx.Exec(ctx, `DELETE FROM link_reviews WHERE status = 'OPEN'`); err != nil {
 		return fmt.Errorf("link reviews: %w", err)
 	}
-	if len(pairs) == 0 {
-		return nil
-	}
-	a, b := make([]int64, len(pairs)), make([]int64, len(pairs))
-	prob, ev := make([]float64, len(pairs)), make([]string, len(pairs))
-	for i, p := range pairs {
-		a[i], b[i] = min(p.RecordA, p.RecordB), max(p.RecordA, p.RecordB)
-		prob[i], ev[i] = p.Probability, string(p.Evidence)
-	}
-	_, err := tx.Exec(ctx, `
-		INSERT INTO link_reviews (record_a, record_b, probability, evidence)
-		SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::float8[], $4::json[])
-		ON CONFLICT (record_a, record_b) DO NOTHING`, a, b, prob, ev)
-	if err != nil {
-		return fmt.Errorf("link reviews: %w", err)
-	}
-	return nil
+	return linkReviewsAdd(ctx, tx, pairs)
 }
 
 // LinkDecisions returns the decided pairs, for batch linkage to keep:
