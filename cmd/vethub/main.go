@@ -32,7 +32,7 @@ var commands = []command{
 	{"export", "write records or the record-to-person crosswalk as NDJSON", runExport},
 	{"gen", "generate synthetic department feeds with ground truth", runGen},
 	{"bench", "measure a running server over HTTP", runBench},
-	{"link", "re-link every record with the probabilistic linker", runLink},
+	{"link", "re-link every record with the probabilistic linker, or link CSV/NDJSON files (--config)", runLink},
 	{"eval", "score the linker against generated truth", runEval},
 }
 
