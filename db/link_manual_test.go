@@ -110,6 +110,9 @@ func TestPersonSplit(t *testing.T) {
 	m.decide(r1, r2, db.ReviewSame, 0.8)      // earlier decisions the split overrules
 	m.decide(r3, r4, db.ReviewDifferent, 0.6) // (one the moved records' pairs with r2 do not cover)
 	moving := []int64{r2, r3, r4}
+	for _, e := range [][2]int64{{r1, r2}, {r2, r1}, {r4, r3}} { // the linker's evidence: record, best match
+		m.exec(`INSERT INTO link_evidence (record_id, evidence) VALUES ($1, json_build_object('with', $2::bigint)) RETURNING record_id`, e[0], e[1])
+	}
 
 	kept, split, err := m.store.PersonSplit(m.ctx, db.Scope{Regions: []string{"330824"}}, p, moving, decision("splitPerson"))
 	if err != nil {
@@ -146,6 +149,12 @@ func TestPersonSplit(t *testing.T) {
 	if n := m.count(`SELECT 1 FROM link_reviews WHERE record_a = $1 AND record_b = $2 AND probability = 0.8
 		AND resolved_by = 'kh-analyst' AND reason = 'case 9'`, min(r1, r2), max(r1, r2)); n != 1 {
 		t.Errorf("the earlier decision on (%d, %d) did not take the split's, keeping its probability", r1, r2)
+	}
+	if n := m.count(`SELECT 1 FROM link_evidence WHERE record_id = ANY($1)`, []int64{r1, r2}); n != 0 {
+		t.Errorf("%d evidence rows still explain a link across the split", n)
+	}
+	if n := m.count(`SELECT 1 FROM link_evidence WHERE record_id = $1`, r4); n != 1 {
+		t.Error("the evidence between two moved records was dropped")
 	}
 	if got := m.audited("Mutation.splitPerson"); !slices.Equal(got, []int64{p, split.ID}) {
 		t.Errorf("audit entries about %v, want %v", got, []int64{p, split.ID})

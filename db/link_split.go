@@ -52,6 +52,9 @@ func personSplitTx(ctx context.Context, tx pgx.Tx, scope Scope, personID int64, 
 	if err := splitDecide(ctx, tx, moved, stay, d); err != nil {
 		return Person{}, Person{}, err
 	}
+	if err := evidenceDropAcross(ctx, tx, []int64{personID, newID}); err != nil {
+		return Person{}, Person{}, err
+	}
 	if err := personsSummarize(ctx, tx, []int64{personID, newID}); err != nil {
 		return Person{}, Person{}, err
 	}
@@ -151,4 +154,18 @@ func splitFinish(ctx context.Context, tx pgx.Tx, personID, newID int64, moved []
 		d.auditOf(newID, "split: records %s moved from person %d", list, personID),
 	})
 	return kept, split, err
+}
+
+// evidenceDropAcross deletes the linker's evidence of records of the
+// persons whose best match is now in another person: after a split it
+// would explain a link that no longer exists.
+func evidenceDropAcross(ctx context.Context, tx pgx.Tx, personIDs []int64) error {
+	_, err := tx.Exec(ctx, `
+		DELETE FROM link_evidence e USING source_records r, source_records w
+		WHERE r.person_id = ANY($1) AND e.record_id = r.id
+		  AND w.id = (e.evidence->>'with')::bigint AND w.person_id IS DISTINCT FROM r.person_id`, personIDs)
+	if err != nil {
+		return fmt.Errorf("split evidence: %w", err)
+	}
+	return nil
 }
