@@ -140,6 +140,15 @@ var rootCalls = map[string]string{
 	"upsertCivilRecords":   `mutation { upsertCivilRecords(records: []) { summary { created } } }`,
 	"upsertHealthRecords":  `mutation { upsertHealthRecords(records: []) { summary { created } } }`,
 	"upsertJobPostings":    `mutation { upsertJobPostings(postings: []) { summary { created } } }`,
+	"cases":                `{ cases(first: 1) { edges { cursor } } }`,
+	"case":                 `{ case(id: "999") { id } }`,
+	"assignCase":           `mutation { assignCase(id: "999", expectedVersion: 1, assignee: "x") { id } }`,
+	"assignCases":          `mutation { assignCases(ids: ["999"], assignee: "x") { id } }`,
+	"transitionCase":       `mutation { transitionCase(id: "999", expectedVersion: 1, status: IN_REVIEW) { id } }`,
+	"dismissCase":          `mutation { dismissCase(id: "999", expectedVersion: 1, reason: "x") { id } }`,
+	"addCaseNote":          `mutation { addCaseNote(id: "999", expectedVersion: 1, body: "x") { id } }`,
+	"addCaseAction":        `mutation { addCaseAction(id: "999", expectedVersion: 1, action: {kind: VISIT}) { id } }`,
+	"setCaseDueDate":       `mutation { setCaseDueDate(id: "999", expectedVersion: 1, dueDate: "2026-03-01") { id } }`,
 }
 
 // TestEveryRootFieldPerRole calls every root field as every role: a role

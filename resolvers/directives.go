@@ -112,6 +112,8 @@ func personIDOf(v any) int64 {
 	switch o := v.(type) {
 	case *model.Person:
 		return o.PersonID
+	case *model.CaseAction:
+		return o.PersonRef
 	case model.SourceRecord:
 		return o.Common().PersonID
 	}

@@ -26,7 +26,8 @@ const piiQuery = `query($id: ID!) %s { person(id: $id) {
 	civil { idNumber birthDate phone address perCapitaMonthlyIncome dibaoMonthlyAmount temporaryAssistance { amount } }
 	health { idNumber birthDate phone address chronicConditions seriousIllnesses functionalDisability dementia
 	         medicalCostTotal insurancePaid outOfPocket }
-} }`
+}
+cases(first: 1) { edges { node { actions { amount } } } } }`
 
 // piiValues are the stored values of piiQuery's fields, as "Type.field".
 var piiValues = map[string]string{
@@ -43,6 +44,7 @@ var piiValues = map[string]string{
 	"HealthRecord.chronicConditions": `["I10"]`, "HealthRecord.seriousIllnesses": `["C34"]`,
 	"HealthRecord.functionalDisability": `"SEVERE"`, "HealthRecord.dementia": `true`,
 	"HealthRecord.medicalCostTotal": `52000`, "HealthRecord.insurancePaid": `28999.45`, "HealthRecord.outOfPocket": `23000.55`,
+	"CaseAction.amount": `800.5`,
 }
 
 // maskedValues are what a read without purpose returns instead.
@@ -98,6 +100,8 @@ func piiPerson(t *testing.T, f fixtures) int64 {
 				'浙江省衢州市开化县桐村镇1号', '330824106001', $3, '{}', '\x00', $4, 'EXACT_ID') RETURNING id`,
 			dept, "pii-"+dept, a, p)
 	}
+	c := f.id(`INSERT INTO cases (person_id, priority, category, region_code) VALUES ($1, 'HIGH', 'INCOME', '330824106001') RETURNING id`, p)
+	f.id(`INSERT INTO case_actions (case_id, kind, amount, created_by) VALUES ($1, 'TEMPORARY_ASSISTANCE', 800.5, 'x') RETURNING id`, c)
 	return p
 }
 
@@ -106,6 +110,15 @@ func piiFields(t *testing.T, data map[string]json.RawMessage) map[string]string 
 	var p map[string]json.RawMessage
 	json.Unmarshal(data["person"], &p)
 	out := map[string]string{"Person.idNumber": string(p["idNumber"]), "Person.birthDate": string(p["birthDate"])}
+	var cases struct {
+		Edges []struct {
+			Node struct{ Actions []map[string]json.RawMessage }
+		}
+	}
+	if err := json.Unmarshal(data["cases"], &cases); err != nil || len(cases.Edges) != 1 || len(cases.Edges[0].Node.Actions) != 1 {
+		t.Fatalf("cases %s: %v", data["cases"], err)
+	}
+	out["CaseAction.amount"] = string(cases.Edges[0].Node.Actions[0]["amount"])
 	for field, typ := range map[string]string{"veteran": "VeteranRecord", "civil": "CivilRecord", "health": "HealthRecord"} {
 		var r map[string]json.RawMessage
 		if err := json.Unmarshal(p[field], &r); err != nil {

@@ -22,6 +22,9 @@ type Resolver struct {
 	audit  *db.AuditWriter // revealed reads, group-committed
 	ingest *ingest.Service
 	log    *slog.Logger
+	// caseFeed is the process's one LISTEN connection for new cases,
+	// shared by every caseFlagged subscription.
+	caseFeed *db.CaseFeed
 }
 
 // New builds the root resolver from its dependencies.
@@ -33,6 +36,7 @@ func New(d Deps) *Resolver {
 	r := &Resolver{store: d.Store, ingest: d.Ingest, log: log}
 	if d.Store != nil {
 		r.audit = d.Store.NewAuditWriter()
+		r.caseFeed = d.Store.NewCaseFeed(log)
 	}
 	return r
 }

@@ -46,7 +46,8 @@ func newGraphQL(cfg Config, deps Deps, log *slog.Logger, m *metrics, a *authenti
 }
 
 // operationHooks runs deps.RequestScope before each operation (per HTTP
-// request and per websocket subscription event stream alike) and
+// request and per websocket subscription event stream alike, and again
+// before each event of a subscription) and
 // deps.AfterOperation after each response is built. Either failing replaces
 // the response with the error alone: no data leaves without its audit.
 func operationHooks(deps Deps, p *presenter) graphql.OperationMiddleware {
@@ -58,10 +59,20 @@ func operationHooks(deps Deps, p *presenter) graphql.OperationMiddleware {
 			}
 		}
 		h := next(ctx)
-		if deps.AfterOperation == nil {
+		perEvent := deps.RequestScope != nil && isSubscription(ctx)
+		if deps.AfterOperation == nil && !perEvent {
 			return h
 		}
 		return func(ctx context.Context) *graphql.Response {
+			if perEvent {
+				// Each event of a subscription is resolved in a scope of its
+				// own: fresh dataloaders (no cache lives as long as the
+				// stream) and its own audit of what it revealed.
+				var err error
+				if ctx, err = deps.RequestScope(ctx, requestID(ctx)); err != nil {
+					return &graphql.Response{Errors: gqlerror.List{p.present(ctx, err)}}
+				}
+			}
 			resp := h(ctx)
 			if resp == nil {
 				return nil
@@ -72,4 +83,12 @@ func operationHooks(deps Deps, p *presenter) graphql.OperationMiddleware {
 			return resp
 		}
 	}
+}
+
+func isSubscription(ctx context.Context) bool {
+	if !graphql.HasOperationContext(ctx) {
+		return false
+	}
+	op := graphql.GetOperationContext(ctx).Operation
+	return op != nil && op.Operation == ast.Subscription
 }

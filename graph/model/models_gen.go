@@ -48,6 +48,98 @@ type AuditEntryEdge struct {
 	Node   *AuditEntry `json:"node"`
 }
 
+// An analyst's work on one person's hardship flags.
+type Case struct {
+	ID     string     `json:"id"`
+	Status CaseStatus `json:"status"`
+	// Of the person's strongest flag.
+	Priority HardshipPriority `json:"priority"`
+	// Of the person's strongest flag.
+	Category string `json:"category"`
+	// The person's region when the flags last changed.
+	RegionCode string `json:"regionCode"`
+	PersonID   string `json:"personId"`
+	// The federated view of the person (null if out of scope after a move).
+	Person *Person `json:"person,omitempty"`
+	// The person's current flags, strongest first.
+	Flags           []HardshipFlag `json:"flags"`
+	Assignee        *string        `json:"assignee,omitempty"`
+	DueDate         *Date          `json:"dueDate,omitempty"`
+	DismissedReason *string        `json:"dismissedReason,omitempty"`
+	// Counts the case's changes; pass it as expectedVersion to edit the case.
+	Version int          `json:"version"`
+	Notes   []CaseNote   `json:"notes"`
+	Actions []CaseAction `json:"actions"`
+	// Every change, oldest first: who, when, what.
+	History   []CaseEvent `json:"history"`
+	OpenedAt  time.Time   `json:"openedAt"`
+	UpdatedAt time.Time   `json:"updatedAt"`
+	ClosedAt  *time.Time  `json:"closedAt,omitempty"`
+	CaseID    int64       `json:"-"`
+	PersonRef int64       `json:"-"`
+}
+
+// An assistance action planned or done for a case.
+type CaseAction struct {
+	ID        string         `json:"id"`
+	Kind      CaseActionKind `json:"kind"`
+	Amount    *Money         `json:"amount,omitempty"`
+	PlannedOn *Date          `json:"plannedOn,omitempty"`
+	DoneOn    *Date          `json:"doneOn,omitempty"`
+	Note      string         `json:"note"`
+	CreatedBy string         `json:"createdBy"`
+	CreatedAt time.Time      `json:"createdAt"`
+	PersonRef int64          `json:"-"`
+}
+
+type CaseActionInput struct {
+	Kind CaseActionKind `json:"kind"`
+	// Yuan, for actions that pay (临时救助, medical aid).
+	Amount    *Money `json:"amount,omitempty"`
+	PlannedOn *Date  `json:"plannedOn,omitempty"`
+	DoneOn    *Date  `json:"doneOn,omitempty"`
+	// At most 2000 characters.
+	Note *string `json:"note,omitempty"`
+}
+
+type CaseConnection struct {
+	Edges    []CaseEdge `json:"edges"`
+	PageInfo *PageInfo  `json:"pageInfo"`
+}
+
+type CaseEdge struct {
+	Cursor string `json:"cursor"`
+	Node   *Case  `json:"node"`
+}
+
+// One change of a case.
+type CaseEvent struct {
+	At    time.Time `json:"at"`
+	Actor string    `json:"actor"`
+	// OPENED, FLAGS_CHANGED, STATUS, DISMISSED, ASSIGNED, DUE_DATE, NOTE or ACTION.
+	Kind   string `json:"kind"`
+	Detail string `json:"detail"`
+}
+
+type CaseFilter struct {
+	// Region-code prefix, within the caller's regions.
+	RegionPrefix *string `json:"regionPrefix,omitempty"`
+	// Any of these statuses; default all.
+	Status   []CaseStatus      `json:"status,omitempty"`
+	Priority *HardshipPriority `json:"priority,omitempty"`
+	Category *string           `json:"category,omitempty"`
+	Assignee *string           `json:"assignee,omitempty"`
+	// Cases whose person has a current flag of this rule.
+	Rule *string `json:"rule,omitempty"`
+}
+
+type CaseNote struct {
+	ID        string    `json:"id"`
+	Body      string    `json:"body"`
+	CreatedBy string    `json:"createdBy"`
+	CreatedAt time.Time `json:"createdAt"`
+}
+
 type ChangeConnection struct {
 	Edges    []ChangeEdge `json:"edges"`
 	PageInfo *PageInfo    `json:"pageInfo"`
@@ -57,6 +149,16 @@ type ChangeEdge struct {
 	// Durable: store it and pass it as `after` to resume.
 	Cursor string  `json:"cursor"`
 	Node   *Change `json:"node"`
+}
+
+// One fact a flag rests on: which department's record, which field, which value against which threshold.
+type Evidence struct {
+	Department *Department `json:"department,omitempty"`
+	SourceID   *string     `json:"sourceId,omitempty"`
+	Field      *string     `json:"field,omitempty"`
+	Value      *string     `json:"value,omitempty"`
+	Threshold  *string     `json:"threshold,omitempty"`
+	AsOf       *Date       `json:"asOf,omitempty"`
 }
 
 // One compared field of a linking pair.
@@ -76,6 +178,20 @@ type FieldProblem struct {
 	// Machine-readable, e.g. REQUIRED, INVALID_DATE, INVALID_ENUM, ID_CHECK_CHARACTER.
 	Code    string `json:"code"`
 	Message string `json:"message"`
+}
+
+// A hardship rule that matched the person, with its evidence.
+type HardshipFlag struct {
+	Rule           string           `json:"rule"`
+	RuleSetVersion string           `json:"ruleSetVersion"`
+	Category       string           `json:"category"`
+	Priority       HardshipPriority `json:"priority"`
+	Score          float64          `json:"score"`
+	Evidence       []Evidence       `json:"evidence"`
+	ExplanationZh  string           `json:"explanationZh"`
+	ExplanationEn  string           `json:"explanationEn"`
+	// When the flag last changed.
+	ComputedAt time.Time `json:"computedAt"`
 }
 
 // A job posting from the employment service.
@@ -167,6 +283,9 @@ type SplitResult struct {
 	NewPerson *Person `json:"newPerson"`
 }
 
+type Subscription struct {
+}
+
 type TemporaryAssistance struct {
 	Date   *Date   `json:"date,omitempty"`
 	Amount *Money  `json:"amount,omitempty"`
@@ -252,6 +371,198 @@ func (e *AuditAction) UnmarshalJSON(b []byte) error {
 }
 
 func (e AuditAction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Assistance actions (帮扶措施).
+type CaseActionKind string
+
+const (
+	// 临时救助
+	CaseActionKindTemporaryAssistance CaseActionKind = "TEMPORARY_ASSISTANCE"
+	// 低保 referral
+	CaseActionKindDibaoReferral CaseActionKind = "DIBAO_REFERRAL"
+	CaseActionKindJobReferral   CaseActionKind = "JOB_REFERRAL"
+	CaseActionKindMedicalAid    CaseActionKind = "MEDICAL_AID"
+	CaseActionKindVisit         CaseActionKind = "VISIT"
+	CaseActionKindOther         CaseActionKind = "OTHER"
+)
+
+var AllCaseActionKind = []CaseActionKind{
+	CaseActionKindTemporaryAssistance,
+	CaseActionKindDibaoReferral,
+	CaseActionKindJobReferral,
+	CaseActionKindMedicalAid,
+	CaseActionKindVisit,
+	CaseActionKindOther,
+}
+
+func (e CaseActionKind) IsValid() bool {
+	switch e {
+	case CaseActionKindTemporaryAssistance, CaseActionKindDibaoReferral, CaseActionKindJobReferral, CaseActionKindMedicalAid, CaseActionKindVisit, CaseActionKindOther:
+		return true
+	}
+	return false
+}
+
+func (e CaseActionKind) String() string {
+	return string(e)
+}
+
+func (e *CaseActionKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CaseActionKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CaseActionKind", str)
+	}
+	return nil
+}
+
+func (e CaseActionKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CaseActionKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CaseActionKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type CaseSort string
+
+const (
+	// Latest opened first (the default).
+	CaseSortNewest CaseSort = "NEWEST"
+	CaseSortOldest CaseSort = "OLDEST"
+	// HIGH first, then earliest opened.
+	CaseSortPriority CaseSort = "PRIORITY"
+	// Soonest due first, cases without a due date last.
+	CaseSortDueDate CaseSort = "DUE_DATE"
+)
+
+var AllCaseSort = []CaseSort{
+	CaseSortNewest,
+	CaseSortOldest,
+	CaseSortPriority,
+	CaseSortDueDate,
+}
+
+func (e CaseSort) IsValid() bool {
+	switch e {
+	case CaseSortNewest, CaseSortOldest, CaseSortPriority, CaseSortDueDate:
+		return true
+	}
+	return false
+}
+
+func (e CaseSort) String() string {
+	return string(e)
+}
+
+func (e *CaseSort) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CaseSort(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CaseSort", str)
+	}
+	return nil
+}
+
+func (e CaseSort) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CaseSort) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CaseSort) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// OPEN → IN_REVIEW → ASSISTANCE_PLANNED → CLOSED; any active status can be
+// DISMISSED with a reason. A dismissed case comes back (as a new case) only
+// when the person's flags change.
+type CaseStatus string
+
+const (
+	CaseStatusOpen              CaseStatus = "OPEN"
+	CaseStatusInReview          CaseStatus = "IN_REVIEW"
+	CaseStatusAssistancePlanned CaseStatus = "ASSISTANCE_PLANNED"
+	CaseStatusClosed            CaseStatus = "CLOSED"
+	CaseStatusDismissed         CaseStatus = "DISMISSED"
+)
+
+var AllCaseStatus = []CaseStatus{
+	CaseStatusOpen,
+	CaseStatusInReview,
+	CaseStatusAssistancePlanned,
+	CaseStatusClosed,
+	CaseStatusDismissed,
+}
+
+func (e CaseStatus) IsValid() bool {
+	switch e {
+	case CaseStatusOpen, CaseStatusInReview, CaseStatusAssistancePlanned, CaseStatusClosed, CaseStatusDismissed:
+		return true
+	}
+	return false
+}
+
+func (e CaseStatus) String() string {
+	return string(e)
+}
+
+func (e *CaseStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CaseStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CaseStatus", str)
+	}
+	return nil
+}
+
+func (e CaseStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CaseStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CaseStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -866,6 +1177,63 @@ func (e *FunctionalDisability) UnmarshalJSON(b []byte) error {
 }
 
 func (e FunctionalDisability) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type HardshipPriority string
+
+const (
+	HardshipPriorityHigh   HardshipPriority = "HIGH"
+	HardshipPriorityMedium HardshipPriority = "MEDIUM"
+	HardshipPriorityLow    HardshipPriority = "LOW"
+)
+
+var AllHardshipPriority = []HardshipPriority{
+	HardshipPriorityHigh,
+	HardshipPriorityMedium,
+	HardshipPriorityLow,
+}
+
+func (e HardshipPriority) IsValid() bool {
+	switch e {
+	case HardshipPriorityHigh, HardshipPriorityMedium, HardshipPriorityLow:
+		return true
+	}
+	return false
+}
+
+func (e HardshipPriority) String() string {
+	return string(e)
+}
+
+func (e *HardshipPriority) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = HardshipPriority(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid HardshipPriority", str)
+	}
+	return nil
+}
+
+func (e HardshipPriority) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *HardshipPriority) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e HardshipPriority) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
