@@ -75,38 +75,40 @@ func (s *Store) CaseActionAdd(ctx context.Context, scope Scope, id int64, a Case
 	})
 }
 
-// CaseNotes returns the notes of a case, oldest first. Callers read the
+// CaseNotes returns the notes of the cases, by case, oldest first. Callers read the
 // case in scope first.
-func (s *Store) CaseNotes(ctx context.Context, caseID int64) ([]CaseNote, error) {
+func (s *Store) CaseNotes(ctx context.Context, caseIDs []int64) ([]CaseNote, error) {
 	rows, _ := s.Pool.Query(ctx, `SELECT id, case_id, body, created_by, created_at FROM case_notes
-		WHERE case_id = $1 ORDER BY id`, caseID)
-	notes, err := pgx.CollectRows(rows, pgx.RowToStructByPos[CaseNote])
+		WHERE case_id = ANY($1) ORDER BY case_id, id`, caseIDs)
+	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[CaseNote])
 	if err != nil {
-		return nil, fmt.Errorf("case notes %d: %w", caseID, err)
+		return nil, fmt.Errorf("case notes: %w", err)
 	}
-	return notes, nil
+	return out, nil
 }
 
-// CaseActions returns the assistance actions of a case, oldest first.
+// CaseActions returns the assistance actions of the cases, by case,
+// oldest first.
 // Callers read the case in scope first.
-func (s *Store) CaseActions(ctx context.Context, caseID int64) ([]CaseAction, error) {
+func (s *Store) CaseActions(ctx context.Context, caseIDs []int64) ([]CaseAction, error) {
 	rows, _ := s.Pool.Query(ctx, `SELECT id, case_id, kind, amount::float8, planned_on, done_on, note, created_by,
-		created_at FROM case_actions WHERE case_id = $1 ORDER BY id`, caseID)
-	actions, err := pgx.CollectRows(rows, pgx.RowToStructByPos[CaseAction])
+		created_at FROM case_actions
+		WHERE case_id = ANY($1) ORDER BY case_id, id`, caseIDs)
+	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[CaseAction])
 	if err != nil {
-		return nil, fmt.Errorf("case actions %d: %w", caseID, err)
+		return nil, fmt.Errorf("case actions: %w", err)
 	}
-	return actions, nil
+	return out, nil
 }
 
-// CaseEvents returns the history of a case, oldest first. Callers read
+// CaseEvents returns the history of the cases, by case, oldest first. Callers read
 // the case in scope first.
-func (s *Store) CaseEvents(ctx context.Context, caseID int64) ([]CaseEvent, error) {
+func (s *Store) CaseEvents(ctx context.Context, caseIDs []int64) ([]CaseEvent, error) {
 	rows, _ := s.Pool.Query(ctx, `SELECT id, case_id, at, actor, kind, detail FROM case_events
-		WHERE case_id = $1 ORDER BY id`, caseID)
-	events, err := pgx.CollectRows(rows, pgx.RowToStructByPos[CaseEvent])
+		WHERE case_id = ANY($1) ORDER BY case_id, id`, caseIDs)
+	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[CaseEvent])
 	if err != nil {
-		return nil, fmt.Errorf("case events %d: %w", caseID, err)
+		return nil, fmt.Errorf("case events: %w", err)
 	}
-	return events, nil
+	return out, nil
 }

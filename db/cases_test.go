@@ -120,7 +120,7 @@ func TestCaseEditsAreAuditedAndKeptInHistory(t *testing.T) {
 	if len(details) != 2 || details[0] == "" {
 		t.Fatalf("audit details %q: want one entry per edit", details)
 	}
-	events, _ := store.CaseEvents(ctx, c.ID)
+	events, _ := store.CaseEvents(ctx, []int64{c.ID})
 	var kinds []string
 	for _, e := range events {
 		kinds = append(kinds, e.Kind)
@@ -128,8 +128,8 @@ func TestCaseEditsAreAuditedAndKeptInHistory(t *testing.T) {
 	if !slices.Equal(kinds, []string{"OPENED", "ACTION", "NOTE"}) {
 		t.Fatalf("history %v", kinds)
 	}
-	actions, _ := store.CaseActions(ctx, c.ID)
-	notes, _ := store.CaseNotes(ctx, c.ID)
+	actions, _ := store.CaseActions(ctx, []int64{c.ID})
+	notes, _ := store.CaseNotes(ctx, []int64{c.ID})
 	if len(actions) != 1 || *actions[0].Amount != 800 || actions[0].CreatedBy != "analyst-kh" || len(notes) != 1 {
 		t.Fatalf("actions %+v, notes %+v", actions, notes)
 	}

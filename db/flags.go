@@ -164,18 +164,18 @@ func scanFlag(row pgx.CollectableRow) (Flag, error) {
 	return f, err
 }
 
-// FlagsOf returns the current flags of a person, strongest first. Callers
-// check the person is in scope (through its case).
-func (s *Store) FlagsOf(ctx context.Context, personID int64) ([]Flag, error) {
-	return flagsOf(ctx, s.Pool, personID)
+// FlagsOf returns the current flags of the persons, by person, strongest
+// first. Callers read the persons (or their cases) in scope first.
+func (s *Store) FlagsOf(ctx context.Context, personIDs []int64) ([]Flag, error) {
+	return flagsOf(ctx, s.Pool, personIDs...)
 }
 
-func flagsOf(ctx context.Context, q DBTX, personID int64) ([]Flag, error) {
-	rows, _ := q.Query(ctx, `SELECT `+flagColumns+` FROM hardship_flags WHERE person_id = $1
-		ORDER BY CASE priority WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 ELSE 3 END, score DESC, rule`, personID)
+func flagsOf(ctx context.Context, q DBTX, personIDs ...int64) ([]Flag, error) {
+	rows, _ := q.Query(ctx, `SELECT `+flagColumns+` FROM hardship_flags WHERE person_id = ANY($1)
+		ORDER BY person_id, CASE priority WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 ELSE 3 END, score DESC, rule`, personIDs)
 	flags, err := pgx.CollectRows(rows, scanFlag)
 	if err != nil {
-		return nil, fmt.Errorf("flags of person %d: %w", personID, err)
+		return nil, fmt.Errorf("flags of persons %v: %w", personIDs, err)
 	}
 	return flags, nil
 }

@@ -94,12 +94,12 @@ func TestFlagsReplaceUpdatesTheOpenCase(t *testing.T) {
 	if c.Priority != "HIGH" || c.Version != 2 || activeCases(t, store, p) != 1 {
 		t.Fatalf("case = %+v, %d active: want one, HIGH, version 2", c, activeCases(t, store, p))
 	}
-	flags, _ := store.FlagsOf(context.Background(), p)
+	flags, _ := store.FlagsOf(context.Background(), []int64{p})
 	if len(flags) != 1 || flags[0].Rule != "medical" {
 		t.Fatalf("flags = %+v: want only medical", flags)
 	}
 	replace(t, store, []int64{p})
-	if flags, _ := store.FlagsOf(context.Background(), p); len(flags) != 0 || activeCases(t, store, p) != 1 {
+	if flags, _ := store.FlagsOf(context.Background(), []int64{p}); len(flags) != 0 || activeCases(t, store, p) != 1 {
 		t.Fatalf("after no flags: %d flags, %d cases; want none, the case kept", len(flags), activeCases(t, store, p))
 	}
 }

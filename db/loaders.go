@@ -22,6 +22,7 @@ type Loaders struct {
 	postings   *dataloader.Loader[int64, *JobPosting]
 	evidence   *dataloader.Loader[int64, []RecordEvidence]
 	regions    *regionCache // in memory, not batched: see regions_cache.go
+	cases      caseLoaders
 }
 
 type loadersKey struct{}

@@ -22,7 +22,7 @@ func (r *caseResolver) Person(ctx context.Context, obj *model.Case) (*model.Pers
 
 // Flags is the resolver for the flags field.
 func (r *caseResolver) Flags(ctx context.Context, obj *model.Case) ([]model.HardshipFlag, error) {
-	rows, err := r.store.FlagsOf(ctx, obj.PersonRef)
+	rows, err := db.LoadersFrom(ctx).FlagsByPersonID(ctx, obj.PersonRef)
 	if err != nil {
 		return nil, err
 	}
@@ -37,13 +37,13 @@ func (r *caseResolver) Flags(ctx context.Context, obj *model.Case) ([]model.Hard
 
 // Notes is the resolver for the notes field.
 func (r *caseResolver) Notes(ctx context.Context, obj *model.Case) ([]model.CaseNote, error) {
-	rows, err := r.store.CaseNotes(ctx, obj.CaseID)
+	rows, err := db.LoadersFrom(ctx).NotesByCaseID(ctx, obj.CaseID)
 	return convertAll(rows, caseNoteFromRow), err
 }
 
 // Actions is the resolver for the actions field.
 func (r *caseResolver) Actions(ctx context.Context, obj *model.Case) ([]model.CaseAction, error) {
-	rows, err := r.store.CaseActions(ctx, obj.CaseID)
+	rows, err := db.LoadersFrom(ctx).ActionsByCaseID(ctx, obj.CaseID)
 	out := convertAll(rows, caseActionFromRow)
 	for i := range out {
 		out[i].PersonRef = obj.PersonRef // whose amounts they are, for the audit of revealed reads
@@ -53,7 +53,7 @@ func (r *caseResolver) Actions(ctx context.Context, obj *model.Case) ([]model.Ca
 
 // History is the resolver for the history field.
 func (r *caseResolver) History(ctx context.Context, obj *model.Case) ([]model.CaseEvent, error) {
-	rows, err := r.store.CaseEvents(ctx, obj.CaseID)
+	rows, err := db.LoadersFrom(ctx).EventsByCaseID(ctx, obj.CaseID)
 	return convertAll(rows, caseEventFromRow), err
 }
 
@@ -165,6 +165,9 @@ func (r *queryResolver) Cases(ctx context.Context, filter *model.CaseFilter, sor
 	}
 	rows, hasNext, err := r.store.CaseList(ctx, scope, f, order, n, cursor)
 	if err != nil {
+		return nil, err
+	}
+	if err := prefetchCases(ctx, db.LoadersFrom(ctx), rows); err != nil {
 		return nil, err
 	}
 	return caseConnection(rows, order, hasNext), nil

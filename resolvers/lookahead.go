@@ -82,3 +82,15 @@ func prefetchChanges(ctx context.Context, l *db.Loaders, changes []db.Change) er
 	}
 	return nil
 }
+
+// prefetchCases loads in one query each what the page's cases are asked
+// for: persons, flags, notes, actions, history.
+func prefetchCases(ctx context.Context, l *db.Loaders, cases []db.Case) error {
+	fields := selected(ctx, "edges", "node")
+	caseIDs, personIDs := make([]int64, len(cases)), make([]int64, len(cases))
+	for i, c := range cases {
+		caseIDs[i], personIDs[i] = c.ID, c.PersonID
+	}
+	return l.PrefetchCases(ctx, caseIDs, personIDs, db.CasePrefetch{Persons: fields["person"], Flags: fields["flags"],
+		Notes: fields["notes"], Actions: fields["actions"], Events: fields["history"]})
+}

@@ -151,3 +151,34 @@ func TestPersonQueryCount(t *testing.T) {
 		}
 	}
 }
+
+// TestCasesPageQueryCount: a page of cases with each one's flags, notes,
+// actions, history and person costs the same number of queries for 5
+// cases as for 30.
+func TestCasesPageQueryCount(t *testing.T) {
+	t.Parallel()
+	counter := &queryCounter{}
+	store := dbtest.NewWithTracer(t, counter)
+	for range 30 {
+		flagPerson(t, store, "330824106001")
+	}
+	c := newAPI(t, store).as(admin)
+	const q = `query($first: Int!) { cases(first: $first) { edges { node {
+		id status person { id name } flags { rule evidence { field } } notes { body } actions { kind } history { kind } } } } }`
+	counts := map[int]int{}
+	for _, first := range []int{5, 30, 5} {
+		counter.reset()
+		var out struct{ Cases struct{ Edges []struct{ Node struct{ ID string } } } }
+		mustQuery(t, c, q, &out, client.Var("first", first))
+		if len(out.Cases.Edges) != first {
+			t.Fatalf("page of %d: %d cases", first, len(out.Cases.Edges))
+		}
+		sqls := counter.reset()
+		t.Logf("page of %d cases: %d queries:\n%s", first, len(sqls), strings.Join(sqls, "\n"))
+		counts[first] = len(sqls)
+	}
+	const want = 6 // the cases, then their persons, flags, notes, actions and history
+	if counts[5] != want || counts[30] != want {
+		t.Fatalf("queries: page of 5 = %d, page of 30 = %d; want %d for both", counts[5], counts[30], want)
+	}
+}
