@@ -168,7 +168,11 @@ func TestCasesPageQueryCount(t *testing.T) {
 	counts := map[int]int{}
 	for _, first := range []int{5, 30, 5} {
 		counter.reset()
-		var out struct{ Cases struct{ Edges []struct{ Node struct{ ID string } } } }
+		var out struct {
+			Cases struct {
+				Edges []struct{ Node struct{ ID string } }
+			}
+		}
 		mustQuery(t, c, q, &out, client.Var("first", first))
 		if len(out.Cases.Edges) != first {
 			t.Fatalf("page of %d: %d cases", first, len(out.Cases.Edges))
