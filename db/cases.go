@@ -95,3 +95,17 @@ func caseGet(ctx context.Context, q DBTX, scope Scope, id int64, lock string) (C
 	c, err := pgx.CollectExactlyOneRow(rows, scanCase)
 	return c, translate(err)
 }
+
+// CasePersons returns the person of each case, in ids order.
+func CasePersons(ctx context.Context, q DBTX, ids []int64) ([]int64, error) {
+	rows, _ := q.Query(ctx, `SELECT c.person_id FROM unnest($1::bigint[]) WITH ORDINALITY AS u(id, n)
+		JOIN cases c ON c.id = u.id ORDER BY u.n`, ids)
+	persons, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return nil, fmt.Errorf("case persons: %w", err)
+	}
+	if len(persons) != len(ids) {
+		return nil, fmt.Errorf("case persons: %d of %d cases found", len(persons), len(ids))
+	}
+	return persons, nil
+}

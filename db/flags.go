@@ -179,3 +179,31 @@ func flagsOf(ctx context.Context, q DBTX, personIDs ...int64) ([]Flag, error) {
 	}
 	return flags, nil
 }
+
+// FlagLine is a current flag as vethub export flags writes it.
+type FlagLine struct {
+	PersonID int64   `json:"personId"`
+	Rule     string  `json:"rule"`
+	Category string  `json:"category"`
+	Priority string  `json:"priority"`
+	Score    float64 `json:"score"`
+}
+
+// FlagsEach calls fn for every current flag, by person and rule.
+func (s *Store) FlagsEach(ctx context.Context, fn func(FlagLine) error) error {
+	rows, err := s.Pool.Query(ctx, `SELECT person_id, rule, category, priority, score FROM hardship_flags ORDER BY person_id, rule`)
+	if err != nil {
+		return fmt.Errorf("flags: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var f FlagLine
+		if err := rows.Scan(&f.PersonID, &f.Rule, &f.Category, &f.Priority, &f.Score); err != nil {
+			return fmt.Errorf("flags: %w", err)
+		}
+		if err := fn(f); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

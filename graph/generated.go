@@ -316,6 +316,7 @@ type ComplexityRoot struct {
 		AssignCase           func(childComplexity int, id string, expectedVersion int, assignee *string) int
 		AssignCases          func(childComplexity int, ids []string, assignee *string) int
 		DismissCase          func(childComplexity int, id string, expectedVersion int, reason string) int
+		LoadRuleSet          func(childComplexity int, source string) int
 		MergePersons         func(childComplexity int, personIds []string, reason string) int
 		ResolveLinkReview    func(childComplexity int, id string, decision model.LinkDecision, reason string) int
 		SetCaseDueDate       func(childComplexity int, id string, expectedVersion int, dueDate *model.Date) int
@@ -371,6 +372,8 @@ type ComplexityRoot struct {
 		Person       func(childComplexity int, id string) int
 		Persons      func(childComplexity int, filter *model.PersonFilter, first *int, after *string) int
 		Region       func(childComplexity int, code string) int
+		RuleSet      func(childComplexity int) int
+		RuleSets     func(childComplexity int) int
 		SourceRecord func(childComplexity int, department model.Department, sourceID string) int
 		Viewer       func(childComplexity int) int
 	}
@@ -381,6 +384,22 @@ type ComplexityRoot struct {
 		Name    func(childComplexity int) int
 		Parent  func(childComplexity int) int
 		Parents func(childComplexity int) int
+	}
+
+	Rule struct {
+		Category func(childComplexity int) int
+		ID       func(childComplexity int) int
+		Priority func(childComplexity int) int
+		Score    func(childComplexity int) int
+	}
+
+	RuleSet struct {
+		BuiltIn  func(childComplexity int) int
+		LoadedAt func(childComplexity int) int
+		LoadedBy func(childComplexity int) int
+		Rules    func(childComplexity int) int
+		Source   func(childComplexity int) int
+		Version  func(childComplexity int) int
 	}
 
 	SplitResult struct {
@@ -528,6 +547,7 @@ type MutationResolver interface {
 	ResolveLinkReview(ctx context.Context, id string, decision model.LinkDecision, reason string) (*model.LinkReview, error)
 	SplitPerson(ctx context.Context, personID string, recordIds []string, reason string) (*model.SplitResult, error)
 	MergePersons(ctx context.Context, personIds []string, reason string) (*model.Person, error)
+	LoadRuleSet(ctx context.Context, source string) (*model.RuleSet, error)
 }
 type PersonResolver interface {
 	Region(ctx context.Context, obj *model.Person) (*model.Region, error)
@@ -551,6 +571,8 @@ type QueryResolver interface {
 	Persons(ctx context.Context, filter *model.PersonFilter, first *int, after *string) (*model.PersonConnection, error)
 	SourceRecord(ctx context.Context, department model.Department, sourceID string) (model.SourceRecord, error)
 	Region(ctx context.Context, code string) (*model.Region, error)
+	RuleSet(ctx context.Context) (*model.RuleSet, error)
+	RuleSets(ctx context.Context) ([]model.RuleSet, error)
 }
 type RegionResolver interface {
 	Parent(ctx context.Context, obj *model.Region) (*model.Region, error)
@@ -1794,6 +1816,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DismissCase(childComplexity, args["id"].(string), args["expectedVersion"].(int), args["reason"].(string)), true
+	case "Mutation.loadRuleSet":
+		if e.ComplexityRoot.Mutation.LoadRuleSet == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_loadRuleSet_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LoadRuleSet(childComplexity, args["source"].(string)), true
 	case "Mutation.mergePersons":
 		if e.ComplexityRoot.Mutation.MergePersons == nil {
 			break
@@ -2130,6 +2163,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Region(childComplexity, args["code"].(string)), true
+	case "Query.ruleSet":
+		if e.ComplexityRoot.Query.RuleSet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.RuleSet(childComplexity), true
+	case "Query.ruleSets":
+		if e.ComplexityRoot.Query.RuleSets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.RuleSets(childComplexity), true
 	case "Query.sourceRecord":
 		if e.ComplexityRoot.Query.SourceRecord == nil {
 			break
@@ -2178,6 +2223,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Region.Parents(childComplexity), true
+
+	case "Rule.category":
+		if e.ComplexityRoot.Rule.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rule.Category(childComplexity), true
+	case "Rule.id":
+		if e.ComplexityRoot.Rule.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rule.ID(childComplexity), true
+	case "Rule.priority":
+		if e.ComplexityRoot.Rule.Priority == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rule.Priority(childComplexity), true
+	case "Rule.score":
+		if e.ComplexityRoot.Rule.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rule.Score(childComplexity), true
+
+	case "RuleSet.builtIn":
+		if e.ComplexityRoot.RuleSet.BuiltIn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.BuiltIn(childComplexity), true
+	case "RuleSet.loadedAt":
+		if e.ComplexityRoot.RuleSet.LoadedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.LoadedAt(childComplexity), true
+	case "RuleSet.loadedBy":
+		if e.ComplexityRoot.RuleSet.LoadedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.LoadedBy(childComplexity), true
+	case "RuleSet.rules":
+		if e.ComplexityRoot.RuleSet.Rules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.Rules(childComplexity), true
+	case "RuleSet.source":
+		if e.ComplexityRoot.RuleSet.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.Source(childComplexity), true
+	case "RuleSet.version":
+		if e.ComplexityRoot.RuleSet.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RuleSet.Version(childComplexity), true
 
 	case "SplitResult.newPerson":
 		if e.ComplexityRoot.SplitResult.NewPerson == nil {
@@ -2706,7 +2813,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/audit.graphqls" "schema/cases.graphqls" "schema/changes.graphqls" "schema/common.graphqls" "schema/ingest.graphqls" "schema/jobs.graphqls" "schema/linkage.graphqls" "schema/persons.graphqls" "schema/records.graphqls" "schema/regions.graphqls"
+//go:embed "schema/audit.graphqls" "schema/cases.graphqls" "schema/changes.graphqls" "schema/common.graphqls" "schema/ingest.graphqls" "schema/jobs.graphqls" "schema/linkage.graphqls" "schema/persons.graphqls" "schema/records.graphqls" "schema/regions.graphqls" "schema/rules.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2728,6 +2835,7 @@ var sources = []*ast.Source{
 	{Name: "schema/persons.graphqls", Input: sourceData("schema/persons.graphqls"), BuiltIn: false},
 	{Name: "schema/records.graphqls", Input: sourceData("schema/records.graphqls"), BuiltIn: false},
 	{Name: "schema/regions.graphqls", Input: sourceData("schema/regions.graphqls"), BuiltIn: false},
+	{Name: "schema/rules.graphqls", Input: sourceData("schema/rules.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -3333,6 +3441,38 @@ func (ec *executionContext) childFields_Region(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Region", field.Name)
 }
 
+func (ec *executionContext) childFields_Rule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Rule_id(ctx, field)
+	case "category":
+		return ec.fieldContext_Rule_category(ctx, field)
+	case "priority":
+		return ec.fieldContext_Rule_priority(ctx, field)
+	case "score":
+		return ec.fieldContext_Rule_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Rule", field.Name)
+}
+
+func (ec *executionContext) childFields_RuleSet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "version":
+		return ec.fieldContext_RuleSet_version(ctx, field)
+	case "loadedAt":
+		return ec.fieldContext_RuleSet_loadedAt(ctx, field)
+	case "loadedBy":
+		return ec.fieldContext_RuleSet_loadedBy(ctx, field)
+	case "source":
+		return ec.fieldContext_RuleSet_source(ctx, field)
+	case "rules":
+		return ec.fieldContext_RuleSet_rules(ctx, field)
+	case "builtIn":
+		return ec.fieldContext_RuleSet_builtIn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RuleSet", field.Name)
+}
+
 func (ec *executionContext) childFields_SplitResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "person":
@@ -3804,6 +3944,20 @@ func (ec *executionContext) field_Mutation_dismissCase_args(ctx context.Context,
 		return nil, err
 	}
 	args["reason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_loadRuleSet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "source",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["source"] = arg0
 	return args, nil
 }
 
@@ -10175,6 +10329,68 @@ func (ec *executionContext) fieldContext_Mutation_mergePersons(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_loadRuleSet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_loadRuleSet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LoadRuleSet(ctx, fc.Args["source"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal *model.RuleSet
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal *model.RuleSet
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RuleSet) graphql.Marshaler {
+			return ec.marshalNRuleSet2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRuleSet(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_loadRuleSet(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RuleSet(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_loadRuleSet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11477,6 +11693,106 @@ func (ec *executionContext) fieldContext_Query_region(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_ruleSet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_ruleSet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().RuleSet(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN", "ANALYST"})
+				if err != nil {
+					var zeroVal *model.RuleSet
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal *model.RuleSet
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RuleSet) graphql.Marshaler {
+			return ec.marshalNRuleSet2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRuleSet(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_ruleSet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RuleSet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_ruleSets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_ruleSets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().RuleSets(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal []model.RuleSet
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []model.RuleSet
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RuleSet) graphql.Marshaler {
+			return ec.marshalNRuleSet2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRuleSetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_ruleSets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RuleSet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11684,6 +12000,245 @@ func (ec *executionContext) fieldContext_Region_parents(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Rule_id(ctx context.Context, field graphql.CollectedField, obj *model.Rule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rule_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rule_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rule", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rule_category(ctx context.Context, field graphql.CollectedField, obj *model.Rule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rule_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rule_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rule", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rule_priority(ctx context.Context, field graphql.CollectedField, obj *model.Rule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rule_priority(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Priority, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rule_priority(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rule", field, false, false, "String")
+}
+
+func (ec *executionContext) _Rule_score(ctx context.Context, field graphql.CollectedField, obj *model.Rule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rule_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rule_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rule", field, false, false, "Float")
+}
+
+func (ec *executionContext) _RuleSet_version(ctx context.Context, field graphql.CollectedField, obj *model.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "String")
+}
+
+func (ec *executionContext) _RuleSet_loadedAt(ctx context.Context, field graphql.CollectedField, obj *model.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_loadedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LoadedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_loadedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _RuleSet_loadedBy(ctx context.Context, field graphql.CollectedField, obj *model.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_loadedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LoadedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_loadedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "String")
+}
+
+func (ec *executionContext) _RuleSet_source(ctx context.Context, field graphql.CollectedField, obj *model.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "String")
+}
+
+func (ec *executionContext) _RuleSet_rules(ctx context.Context, field graphql.CollectedField, obj *model.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_rules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rules, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Rule) graphql.Marshaler {
+			return ec.marshalNRule2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRuleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_rules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RuleSet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rule(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RuleSet_builtIn(ctx context.Context, field graphql.CollectedField, obj *model.RuleSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RuleSet_builtIn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BuiltIn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RuleSet_builtIn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RuleSet", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _SplitResult_person(ctx context.Context, field graphql.CollectedField, obj *model.SplitResult) (ret graphql.Marshaler) {
@@ -17352,6 +17907,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "loadRuleSet":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_loadRuleSet(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17683,6 +18245,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_region(ctx, field)
 				})
+		case "ruleSet":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_ruleSet(ctx, field)
+				})
+		case "ruleSets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_ruleSets(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -17752,6 +18326,112 @@ func (ec *executionContext) _Region(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Region_parents(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ruleImplementors = []string{"Rule"}
+
+func (ec *executionContext) _Rule(ctx context.Context, sel ast.SelectionSet, obj *model.Rule) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ruleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Rule")
+		case "id":
+			out.Values[i] = ec._Rule_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "category":
+			out.Values[i] = ec._Rule_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "priority":
+			out.Values[i] = ec._Rule_priority(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._Rule_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ruleSetImplementors = []string{"RuleSet"}
+
+func (ec *executionContext) _RuleSet(ctx context.Context, sel ast.SelectionSet, obj *model.RuleSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ruleSetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RuleSet")
+		case "version":
+			out.Values[i] = ec._RuleSet_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "loadedAt":
+			out.Values[i] = ec._RuleSet_loadedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "loadedBy":
+			out.Values[i] = ec._RuleSet_loadedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._RuleSet_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rules":
+			out.Values[i] = ec._RuleSet_rules(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "builtIn":
+			out.Values[i] = ec._RuleSet_builtIn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -19591,6 +20271,54 @@ func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋvethubᚋvethubᚋgra
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNRule2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRule(ctx context.Context, sel ast.SelectionSet, v model.Rule) graphql.Marshaler {
+	return ec._Rule(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRule2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Rule) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRule2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRule(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRuleSet2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRuleSet(ctx context.Context, sel ast.SelectionSet, v model.RuleSet) graphql.Marshaler {
+	return ec._RuleSet(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRuleSet2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRuleSetᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RuleSet) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRuleSet2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRuleSet(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRuleSet2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRuleSet(ctx context.Context, sel ast.SelectionSet, v *model.RuleSet) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RuleSet!")
+		return graphql.Null
+	}
+	return ec._RuleSet(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSourceRecord2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐSourceRecord(ctx context.Context, sel ast.SelectionSet, v model.SourceRecord) graphql.Marshaler {

@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 
 	"github.com/riverqueue/river"
 
 	"github.com/vethub/vethub/db"
+	"github.com/vethub/vethub/flagging"
 	"github.com/vethub/vethub/linker"
 )
 
@@ -26,14 +28,15 @@ type linkWorker struct {
 	river.WorkerDefaults[LinkArgs]
 	store  *db.Store
 	linker *linker.Linker
+	flags  *flagging.Service
 	log    *slog.Logger
 }
 
-// Work re-links the records: first by exact ID number, then with the
-// probabilistic linker's newest model. Both steps are idempotent, so a
-// retry after a crash or a deadlock with a concurrent re-link is safe.
-// (Hardship evaluation of the touched persons will be enqueued from here
-// once rule sets exist.)
+// Work re-links the records, first by exact ID number, then with the
+// probabilistic linker's newest model, and re-evaluates the hardship rules
+// for every person the records or links touched (their flags and cases).
+// Every step is idempotent, so a retry after a crash or a deadlock with a
+// concurrent re-link is safe.
 func (w *linkWorker) Work(ctx context.Context, job *river.Job[LinkArgs]) error {
 	res, err := w.store.LinksRefresh(ctx, job.Args.RecordIDs, job.Args.PersonIDs)
 	if err != nil {
@@ -45,5 +48,24 @@ func (w *linkWorker) Work(ctx context.Context, job *river.Job[LinkArgs]) error {
 	}
 	w.log.Debug("records linked", "job_id", job.ID, "records", res.Records, "relinked", res.Relinked+inc.Relinked,
 		"persons_new", res.PersonsNew+inc.PersonsNew, "persons_retired", res.Retired+inc.Retired)
+	persons, err := db.PersonsOfRecords(ctx, w.store.Pool, job.Args.RecordIDs)
+	if err != nil {
+		return fmt.Errorf("link job %d: %w", job.ID, err)
+	}
+	ev, err := w.flags.Evaluate(ctx, unionSorted(persons, res.Touched, inc.Touched))
+	if err != nil {
+		return fmt.Errorf("link job %d: %w", job.ID, err)
+	}
+	w.log.Debug("persons evaluated", "job_id", job.ID, "persons", ev.Persons, "flags", ev.Flags, "cases_opened", len(ev.Opened))
 	return nil
+}
+
+// unionSorted merges id lists into one ascending list without repeats.
+func unionSorted(lists ...[]int64) []int64 {
+	var out []int64
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }

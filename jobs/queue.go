@@ -13,6 +13,7 @@ import (
 	"github.com/riverqueue/river/rivertype"
 
 	"github.com/vethub/vethub/db"
+	"github.com/vethub/vethub/flagging"
 	"github.com/vethub/vethub/linker"
 )
 
@@ -26,13 +27,17 @@ type Queue struct {
 type Config struct {
 	Workers int  // concurrent jobs; 0 means 2
 	Work    bool // false: enqueue only (no workers in this process)
+	// Today is the date hardship rules judge by; zero means the current
+	// date (set for data generated as of a reference date).
+	Today time.Time
 }
 
 // New builds a queue on the store's pool. With cfg.Work it also holds the
 // workers, which run after Start.
 func New(store *db.Store, log *slog.Logger, cfg Config) (*Queue, error) {
 	workers := river.NewWorkers()
-	river.AddWorker(workers, &linkWorker{store: store, linker: linker.New(store, log), log: log})
+	river.AddWorker(workers, &linkWorker{store: store, linker: linker.New(store, log),
+		flags: flagging.New(store, log, flagging.Options{Today: cfg.Today}), log: log})
 	rc := &river.Config{
 		Workers:     workers,
 		Logger:      log,

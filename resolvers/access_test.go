@@ -149,6 +149,9 @@ var rootCalls = map[string]string{
 	"addCaseNote":          `mutation { addCaseNote(id: "999", expectedVersion: 1, body: "x") { id } }`,
 	"addCaseAction":        `mutation { addCaseAction(id: "999", expectedVersion: 1, action: {kind: VISIT}) { id } }`,
 	"setCaseDueDate":       `mutation { setCaseDueDate(id: "999", expectedVersion: 1, dueDate: "2026-03-01") { id } }`,
+	"ruleSet":              `{ ruleSet { version } }`,
+	"ruleSets":             `{ ruleSets { version } }`,
+	"loadRuleSet":          `mutation { loadRuleSet(source: "not: [yaml") { version } }`,
 }
 
 // TestEveryRootFieldPerRole calls every root field as every role: a role

@@ -21,11 +21,17 @@ import (
 
 const evalUsage = `usage: vethub eval linkage --truth DIR            (the persons in the hub)
        vethub eval linkage --feeds DIR [--truth DIR]  (the linker, in memory)
+       vethub eval flags --truth DIR              (the hardship flags in the hub)
 
 Scores linkage against the generator's truth (DIR/records.ndjson, as
 vethub gen writes it under truth/): pairwise precision, recall and F1,
 false merges (persons holding records of two real people) and real
 persons split.
+
+eval flags scores the hub's current flags against the planted situations
+(DIR/hardship.ndjson): precision and recall per rule and overall. A hub
+person counts as the real person most of its records belong to, so
+linkage errors show here too.
 
 With --truth alone it scores the persons stored in the hub (DATABASE_URL),
 as import and vethub link --all left them. With --feeds it links the
@@ -47,6 +53,9 @@ func runEval(ctx context.Context, args []string) error {
 	flags.Usage = func() { fmt.Fprint(flags.Output(), evalUsage); flags.PrintDefaults() }
 	if err := c.parse(flags, rest); err != nil {
 		return err
+	}
+	if what == "flags" && *truthDir != "" && *feeds == "" && flags.NArg() == 0 {
+		return withStore(ctx, c, func(store *db.Store) error { return evalFlags(ctx, store, *truthDir, os.Stdout) })
 	}
 	if what != "linkage" || *feeds == "" && *truthDir == "" || flags.NArg() > 0 {
 		flags.Usage()

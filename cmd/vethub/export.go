@@ -13,12 +13,14 @@ import (
 	"github.com/vethub/vethub/feed"
 )
 
-const exportUsage = `usage: vethub export links|veteran|civil|health|jobs [flags]
+const exportUsage = `usage: vethub export links|flags|veteran|civil|health|jobs [flags]
 
 Writes NDJSON to standard output (or --out FILE):
   links     the crosswalk integrators need: one line per record,
             {"department":…,"sourceId":…,"personId":…} (personId null until linked);
             --department limits it to one department
+  flags     every current hardship flag, one line each:
+            {"personId":…,"rule":…,"category":…,"priority":…,"score":…}
   veteran, civil, health, jobs
             the department's records in the feed format that import reads
 
@@ -76,12 +78,17 @@ func exportTo(ctx context.Context, store *db.Store, what, dept string, w *bufio.
 			b, _ := json.Marshal(r)
 			return writeLine(b)
 		})
+	case "flags":
+		return store.FlagsEach(ctx, func(f db.FlagLine) error {
+			b, _ := json.Marshal(f)
+			return writeLine(b)
+		})
 	case "jobs":
 		return store.PostingsExportEach(ctx, writeLine)
 	default:
 		d, err := feed.ParseDepartment(what)
 		if err != nil {
-			return fmt.Errorf("export %q: want links, veteran, civil, health or jobs", what)
+			return fmt.Errorf("export %q: want links, flags, veteran, civil, health or jobs", what)
 		}
 		return store.RecordsExportEach(ctx, d, writeLine)
 	}

@@ -28,12 +28,14 @@ var commands = []command{
 	{"migrate", "bring the database schema up to date and print its version", runMigrate},
 	{"token", "create, list and revoke API tokens", runToken},
 	{"audit", "verify the audit log's hash chain and list its entries", runAudit},
+	{"rules", "load, show and print the hardship rule sets", runRules},
 	{"import", "load one department's NDJSON feed", runImport},
 	{"export", "write records or the record-to-person crosswalk as NDJSON", runExport},
 	{"gen", "generate synthetic department feeds with ground truth", runGen},
 	{"bench", "measure a running server over HTTP", runBench},
 	{"link", "re-link every record with the probabilistic linker, or link CSV/NDJSON files (--config)", runLink},
-	{"eval", "score the linker against generated truth", runEval},
+	{"flag", "re-evaluate the hardship rules for every person (--all)", runFlag},
+	{"eval", "score the linker or the hardship flags against generated truth", runEval},
 }
 
 // errUsage marks a usage error (exit 2). Returned bare, the usage has been

@@ -275,6 +275,32 @@ type PersonFilter struct {
 type Query struct {
 }
 
+// One hardship indicator of a rule set.
+type Rule struct {
+	ID       string `json:"id"`
+	Category string `json:"category"`
+	// HIGH, MEDIUM or LOW.
+	Priority string `json:"priority"`
+	// The flag's score on fresh evidence; stale evidence scales it down.
+	Score float64 `json:"score"`
+}
+
+// A hardship rule set: its YAML and the rules it defines.
+type RuleSet struct {
+	// The version the file declares; it names one text forever.
+	Version string `json:"version"`
+	// When it was loaded; null for the built-in default.
+	LoadedAt *time.Time `json:"loadedAt,omitempty"`
+	// The token (or system:USER for the command line) that loaded it; null for the built-in default.
+	LoadedBy *string `json:"loadedBy,omitempty"`
+	// The YAML exactly as loaded.
+	Source string `json:"source"`
+	// The rules, in the file's order.
+	Rules []Rule `json:"rules"`
+	// True for the engine's shipped default, which applies while no set is loaded.
+	BuiltIn bool `json:"builtIn"`
+}
+
 // The two persons a split leaves.
 type SplitResult struct {
 	// The person split: it keeps its id and the records not moved.
