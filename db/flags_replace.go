@@ -12,9 +12,13 @@ import (
 // announced on, with the payload "<case id>:<region code>".
 const CaseFlaggedChannel = "case_flagged"
 
-// casesLockKey is the first key of the per-person advisory locks that
-// serialise FlagsReplace calls about one person: "case" in ASCII.
-const casesLockKey int32 = 0x63617365
+// casesLockKey is the first key of the advisory locks that serialise
+// FlagsReplace calls about one person ("case" in ASCII); the second is the
+// person's bucket, id mod casesLockBuckets.
+const (
+	casesLockKey     int32 = 0x63617365
+	casesLockBuckets       = 64
+)
 
 // personFlags is what FlagsReplace decides a person's case from.
 type personFlags struct {
@@ -45,9 +49,12 @@ func FlagsReplace(ctx context.Context, tx pgx.Tx, personIDs []int64, flags []Fla
 	if len(persons) == 0 {
 		return nil, nil
 	}
-	// Ascending order, so two calls about the same persons cannot deadlock.
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1, (p % 2147483647)::int)
-		FROM unnest($2::bigint[]) AS p ORDER BY p`, casesLockKey, persons); err != nil {
+	// One lock per bucket of persons, not per person: a page of thousands
+	// of persons would fill PostgreSQL's lock table. Ascending order, so
+	// two calls cannot deadlock.
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1, b)
+		FROM (SELECT DISTINCT (p % $3)::int AS b FROM unnest($2::bigint[]) AS p) s ORDER BY b`,
+		casesLockKey, persons, casesLockBuckets); err != nil {
 		return nil, fmt.Errorf("flags replace: lock persons: %w", err)
 	}
 	if err := flagsStore(ctx, tx, persons, sorted); err != nil {

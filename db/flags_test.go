@@ -196,3 +196,17 @@ func TestClosedCaseReturnsOnlyOnNewEvidence(t *testing.T) {
 		t.Fatalf("new evidence opened %v, want one case", changed)
 	}
 }
+
+// A page of many thousands of persons (a full re-evaluation, a bulk
+// import's job) fits in PostgreSQL's lock table.
+func TestFlagsReplaceManyPersons(t *testing.T) {
+	t.Parallel()
+	store := dbtest.New(t)
+	persons := make([]int64, 20000)
+	for i := range persons {
+		persons[i] = int64(i + 1)
+	}
+	if opened := replace(t, store, persons); len(opened) != 0 {
+		t.Fatalf("opened %v without flags", opened)
+	}
+}

@@ -18,6 +18,8 @@ if [ "$records" = 0 ]; then
   $VETHUB gen --persons "${DEMO_PERSONS:-3000}" --seed 1 --out .demo
   for d in veteran civil health jobs; do $VETHUB import --department $d .demo/$d.ndjson; done
   $VETHUB link --all  # join the records the ID number alone could not
+  # flag hardship as of the day the demo data describes, so its cases show
+  $VETHUB flag --all --today "$(sed -n 's/.*"today": "\(.*\)".*/\1/p' .demo/truth/params.json)"
 fi
 token=$($VETHUB token create --role admin --name "make run" | awk 'NF{t=$NF} END{print t}')
 addr=${VETHUB_ADDR:-127.0.0.1:8080}
