@@ -12,13 +12,19 @@ import (
 // announced on, with the payload "<case id>:<region code>".
 const CaseFlaggedChannel = "case_flagged"
 
-// casesLockKey is the first key of the advisory locks that serialise
-// FlagsReplace calls about one person ("case" in ASCII); the second is the
-// person's bucket, id mod casesLockBuckets.
-const (
-	casesLockKey     int32 = 0x63617365
-	casesLockBuckets       = 64
-)
+// LockPersonsForFlags locks the persons' rows until tx ends, in id order
+// (so two callers cannot deadlock), serialising evaluations of one person:
+// an evaluation that locks before it reads their records cannot store
+// flags older than another's. Row locks cost no room in PostgreSQL's lock
+// table, whatever the number of persons, and NO KEY UPDATE does not hold
+// back writes of their records (foreign-key checks take KEY SHARE).
+func LockPersonsForFlags(ctx context.Context, tx pgx.Tx, personIDs []int64) error {
+	_, err := tx.Exec(ctx, `SELECT 1 FROM persons WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE`, personIDs)
+	if err != nil {
+		return fmt.Errorf("lock persons: %w", err)
+	}
+	return nil
+}
 
 // personFlags is what FlagsReplace decides a person's case from.
 type personFlags struct {
@@ -49,13 +55,8 @@ func FlagsReplace(ctx context.Context, tx pgx.Tx, personIDs []int64, flags []Fla
 	if len(persons) == 0 {
 		return nil, nil
 	}
-	// One lock per bucket of persons, not per person: a page of thousands
-	// of persons would fill PostgreSQL's lock table. Ascending order, so
-	// two calls cannot deadlock.
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1, b)
-		FROM (SELECT DISTINCT (p % $3)::int AS b FROM unnest($2::bigint[]) AS p) s ORDER BY b`,
-		casesLockKey, persons, casesLockBuckets); err != nil {
-		return nil, fmt.Errorf("flags replace: lock persons: %w", err)
+	if err := LockPersonsForFlags(ctx, tx, persons); err != nil {
+		return nil, fmt.Errorf("flags replace: %w", err)
 	}
 	if err := flagsStore(ctx, tx, persons, sorted); err != nil {
 		return nil, fmt.Errorf("flags replace: %w", err)

@@ -65,6 +65,9 @@ func (s *Service) Evaluate(ctx context.Context, personIDs []int64) (Result, erro
 		return res, nil
 	}
 	err = s.store.InTx(ctx, func(tx pgx.Tx) error {
+		if err := db.LockPersonsForFlags(ctx, tx, personIDs); err != nil { // before reading: see there
+			return err
+		}
 		persons, err := db.RecordsOfPersons(ctx, tx, personIDs)
 		if err != nil {
 			return err
