@@ -30,7 +30,7 @@ type PlacedRow struct {
 
 // linkRowColumns read a LinkRow (r: source_records, p: its person).
 const linkRowColumns = `r.id, coalesce(r.person_id, 0), r.department, r.name, coalesce(r.id_number, ''), r.id_valid,
-	coalesce(length(r.raw->>'idNumber') = 15, false), coalesce(r.sex, ''),
+	r.id_legacy, coalesce(r.sex, ''),
 	coalesce(to_char(r.birth_date, 'YYYY-MM-DD'), ''), coalesce(r.phone, ''), r.region_code,
 	coalesce(r.address, ''), coalesce(p.id_key, '')`
 

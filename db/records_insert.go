@@ -7,7 +7,10 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
@@ -21,7 +24,7 @@ var errWriteRaced = errors.New("a concurrent transaction stored the same record"
 
 var recordsInsertColumns = []string{"id", "department", "source_id", "source_version", "as_of",
 	"name", "id_number", "id_valid", "id_problem", "sex", "birth_date", "phone", "address",
-	"region_code", "attrs", "raw", "content_hash", "person_id", "link_method", "linked_at", "linked_version"}
+	"region_code", "attrs", "raw", "content_hash", "person_id", "link_method", "linked_at", "linked_version", "id_legacy"}
 
 var changesColumns = []string{"kind", "op", "department", "source_id", "record_id", "person_id"}
 
@@ -74,7 +77,7 @@ func recordsCopy(ctx context.Context, tx pgx.Tx, recs []feed.Record, ids []int64
 		return []any{ids[j], string(r.Department), r.SourceID, r.SourceVersion, r.AsOf.Time,
 			r.Name, nullString(r.IDNumber), r.IDValid, nullString(r.IDProblem), nullString(r.Sex), nullDate(r.BirthDate),
 			nullString(r.Phone), nullString(r.Address), r.RegionCode, []byte(r.Attrs), []byte(r.Raw), r.Hash[:],
-			place.person[j], place.method[j], now, r.SourceVersion}, nil
+			place.person[j], place.method[j], now, r.SourceVersion, idSentLegacy(r)}, nil
 	})
 	_, err := tx.CopyFrom(ctx, pgx.Identifier{"source_records"}, recordsInsertColumns, src)
 	var pgErr *pgconn.PgError
@@ -85,6 +88,22 @@ func recordsCopy(ctx context.Context, tx pgx.Tx, recs []feed.Record, ids []int64
 		return fmt.Errorf("records insert: %w", err)
 	}
 	return nil
+}
+
+// idSentLegacy reports whether r's ID number came in its 15-digit legacy
+// form: the raw input's idNumber (that exact key, the last one if repeated)
+// is a string of 15 characters. Stored as id_legacy for linkage to read.
+func idSentLegacy(r feed.Record) bool {
+	if r.IDNumber == "" {
+		return false
+	}
+	var in struct {
+		IDNumber *string `json:"idNumber"`
+	}
+	if jsonv2.Unmarshal(r.Raw, &in, jsontext.AllowDuplicateNames(true)) != nil || in.IDNumber == nil {
+		return false
+	}
+	return utf8.RuneCountInString(*in.IDNumber) == 15
 }
 
 // bySourceID returns the indexes of recs in sourceId order.

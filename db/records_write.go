@@ -66,12 +66,12 @@ const recordsStageDDL = `
 CREATE TEMP TABLE IF NOT EXISTS stage_records (
 	ord int, department text, source_id text, source_version bigint, as_of date,
 	name text, id_number text, id_valid boolean, id_problem text, sex text, birth_date date,
-	phone text, address text, region_code text, attrs json, raw json, content_hash bytea
+	phone text, address text, region_code text, attrs json, raw json, content_hash bytea, id_legacy boolean
 ) ON COMMIT DELETE ROWS`
 
 var recordsStageColumns = []string{"ord", "department", "source_id", "source_version", "as_of",
 	"name", "id_number", "id_valid", "id_problem", "sex", "birth_date",
-	"phone", "address", "region_code", "attrs", "raw", "content_hash"}
+	"phone", "address", "region_code", "attrs", "raw", "content_hash", "id_legacy"}
 
 // recordsUpsertSQL writes every staged record whose sourceVersion is newer
 // than the stored one, logs a RECORD change for each write, and reports per
@@ -83,16 +83,16 @@ var recordsStageColumns = []string{"ord", "department", "source_id", "source_ver
 const recordsUpsertSQL = `
 WITH written AS (
 	INSERT INTO source_records AS s (department, source_id, source_version, as_of, name, id_number,
-		id_valid, id_problem, sex, birth_date, phone, address, region_code, attrs, raw, content_hash)
+		id_valid, id_problem, sex, birth_date, phone, address, region_code, attrs, raw, content_hash, id_legacy)
 	SELECT department, source_id, source_version, as_of, name, id_number,
-		id_valid, id_problem, sex, birth_date, phone, address, region_code, attrs, raw, content_hash
+		id_valid, id_problem, sex, birth_date, phone, address, region_code, attrs, raw, content_hash, id_legacy
 	FROM stage_records ORDER BY department, source_id
 	ON CONFLICT (department, source_id) DO UPDATE SET
 		source_version = EXCLUDED.source_version, as_of = EXCLUDED.as_of, name = EXCLUDED.name,
 		id_number = EXCLUDED.id_number, id_valid = EXCLUDED.id_valid, id_problem = EXCLUDED.id_problem,
 		sex = EXCLUDED.sex, birth_date = EXCLUDED.birth_date, phone = EXCLUDED.phone,
 		address = EXCLUDED.address, region_code = EXCLUDED.region_code, attrs = EXCLUDED.attrs,
-		raw = EXCLUDED.raw, content_hash = EXCLUDED.content_hash, updated_at = now()
+		raw = EXCLUDED.raw, content_hash = EXCLUDED.content_hash, id_legacy = EXCLUDED.id_legacy, updated_at = now()
 	WHERE s.source_version < EXCLUDED.source_version
 	RETURNING s.id, s.department, s.source_id, s.person_id, (s.xmax = 0) AS created
 ), logged AS (
@@ -125,7 +125,7 @@ func recordsUpdate(ctx context.Context, tx pgx.Tx, recs []feed.Record, idx []int
 func recordStageRow(i int, r feed.Record) []any {
 	return []any{i, string(r.Department), r.SourceID, r.SourceVersion, r.AsOf.Time,
 		r.Name, nullString(r.IDNumber), r.IDValid, nullString(r.IDProblem), nullString(r.Sex), nullDate(r.BirthDate),
-		nullString(r.Phone), nullString(r.Address), r.RegionCode, []byte(r.Attrs), []byte(r.Raw), r.Hash[:]}
+		nullString(r.Phone), nullString(r.Address), r.RegionCode, []byte(r.Attrs), []byte(r.Raw), r.Hash[:], idSentLegacy(r)}
 }
 
 func nullString(s string) any {

@@ -7,8 +7,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
-	"slices"
+	"runtime"
+	"strconv"
+	"sync"
 	"time"
 
 	"github.com/vethub/vethub/db"
@@ -105,10 +108,7 @@ func linkAll(ctx context.Context, store *db.Store, match float64, out io.Writer)
 	t0 := time.Now()
 	res := fs.Link(recs, fs.Options{MatchProbability: match, MustLink: same, CannotLink: different})
 	linked := time.Since(t0)
-	plan := linkPlan(rows, recs, res.Person)
-	plan.Evidence = evidenceJSON(fs.Evidences(recs, res))
-	plan.Reviews = reviewPairs(recs, res)
-	st, err := store.LinkAllApply(ctx, plan)
+	st, err := store.LinkAllApply(ctx, storePlan(rows, recs, res))
 	if err != nil {
 		return err
 	}
@@ -122,6 +122,17 @@ func linkAll(ctx context.Context, store *db.Store, match float64, out io.Writer)
 	return nil
 }
 
+// storePlan is what LinkAllApply stores. The evidence, most of the work,
+// is encoded on the other core while the persons are assigned.
+func storePlan(rows []db.LinkRow, recs []fs.Record, res fs.Result) db.LinkAllPlan {
+	evidence := make(chan [][]byte, 1)
+	go func() { evidence <- evidenceJSON(fs.Evidences(recs, res)) }()
+	plan := linkPlan(rows, recs, res.Person)
+	plan.Reviews = reviewPairs(recs, res)
+	plan.Evidence = <-evidence
+	return plan
+}
+
 // linkPlan maps the linker's persons onto person ids (keeping the current
 // ones where it can) and gives each record its link method and each
 // person its ID key: the valid ID number of its records, a number sent in
@@ -133,7 +144,7 @@ func linkPlan(rows []db.LinkRow, recs []fs.Record, cluster []int32) db.LinkAllPl
 	}
 	re := matching.AssignPersons(placed)
 	key := clusterKeys(recs, cluster)
-	size := map[int32]int{}
+	size := make([]int32, len(cluster)) // a cluster is named by its first record's index
 	for _, c := range cluster {
 		size[c]++
 	}
@@ -154,14 +165,97 @@ func linkPlan(rows []db.LinkRow, recs []fs.Record, cluster []int32) db.LinkAllPl
 	return plan
 }
 
+// evidenceJSON encodes each evidence as json.Marshal does (nil where it
+// fails), by hand and on every core: reflection cost seconds a million.
 func evidenceJSON(ev []*fs.Evidence) [][]byte {
 	out := make([][]byte, len(ev))
-	for i, e := range ev {
-		if e != nil {
-			out[i], _ = json.Marshal(e) // plain structs: cannot fail
+	inChunks(len(ev), func(from, to int) {
+		var arena []byte // documents share large blocks: few allocations
+		for i := from; i < to; i++ {
+			if ev[i] == nil {
+				continue
+			}
+			if cap(arena)-len(arena) < 4096 {
+				arena = make([]byte, 0, 1<<20)
+			}
+			doc, ok := appendEvidence(arena, ev[i])
+			if ok {
+				out[i], arena = doc[len(arena):len(doc):len(doc)], doc
+			}
+		}
+	})
+	return out
+}
+
+// appendEvidence appends e's JSON exactly as json.Marshal writes it; false
+// where Marshal fails (a weight that is not a finite number).
+func appendEvidence(b []byte, e *fs.Evidence) ([]byte, bool) {
+	ok := true
+	num := func(f float64) {
+		var good bool
+		b, good = appendJSONFloat(b, f)
+		ok = ok && good
+	}
+	b = strconv.AppendInt(append(b, `{"with":`...), e.With, 10)
+	b = append(b, `,"probability":`...)
+	num(e.Probability)
+	b = append(b, `,"weight":`...)
+	num(e.Weight)
+	if e.Fields == nil {
+		return append(b, `,"fields":null}`...), ok
+	}
+	b = append(b, `,"fields":[`...)
+	for i, f := range e.Fields {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(append(b, `{"field":`...), f.Field)
+		b = appendJSONString(append(b, `,"level":`...), f.Level)
+		b = append(b, `,"weight":`...)
+		num(f.Weight)
+		b = append(b, '}')
+	}
+	return append(b, "]}"...), ok
+}
+
+// appendJSONFloat formats f as encoding/json does: shortest 'f' form, or
+// 'e' below 1e-6 and from 1e21, its exponent without a leading zero.
+func appendJSONFloat(b []byte, f float64) ([]byte, bool) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return b, false
+	}
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1]
+		b = b[:n-1]
+	}
+	return b, true
+}
+
+// appendJSONString quotes s as encoding/json does. Field and level names
+// are plain ASCII; anything else goes through json.Marshal.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
 		}
 	}
-	return out
+	return append(append(append(b, '"'), s...), '"')
+}
+
+// inChunks runs fn over [0, n) in one contiguous chunk per CPU.
+func inChunks(n int, fn func(from, to int)) {
+	chunk := max((n+runtime.GOMAXPROCS(0)-1)/runtime.GOMAXPROCS(0), 1)
+	var wg sync.WaitGroup
+	for from := 0; from < n; from += chunk {
+		wg.Go(func() { fn(from, min(from+chunk, n)) })
+	}
+	wg.Wait()
 }
 
 // reviewPairs are the linker's uncertain pairs, with their evidence.
@@ -176,33 +270,29 @@ func reviewPairs(recs []fs.Record, res fs.Result) []db.ReviewPair {
 }
 
 func clusterKeys(recs []fs.Record, cluster []int32) map[int32]string {
-	key := map[int32]string{}
-	legacy := map[int32]bool{}
+	// By cluster, named by its first record's index.
+	best := make([]string, len(recs))
+	legacy := make([]bool, len(recs))
 	for i, r := range recs {
 		if !r.IDValid || r.IDNumber == "" {
 			continue
 		}
 		c := cluster[i]
-		cur, has := key[c]
-		better := !has || legacy[c] && !r.IDLegacy || legacy[c] == r.IDLegacy && r.IDNumber < cur
+		cur := best[c]
+		better := cur == "" || legacy[c] && !r.IDLegacy || legacy[c] == r.IDLegacy && r.IDNumber < cur
 		if better {
-			key[c], legacy[c] = r.IDNumber, r.IDLegacy
+			best[c], legacy[c] = r.IDNumber, r.IDLegacy
 		}
 	}
 	// A key names one person: where records with one ID number were
 	// decided to be different people, only the first person keeps it.
-	clusters := make([]int32, 0, len(key))
-	for c := range key {
-		clusters = append(clusters, c)
-	}
-	slices.Sort(clusters)
+	key := map[int32]string{}
 	owner := map[string]bool{}
-	for _, c := range clusters {
-		if owner[key[c]] {
-			delete(key, c)
-			continue
+	for c, k := range best {
+		if k != "" && !owner[k] {
+			owner[k] = true
+			key[int32(c)] = k
 		}
-		owner[key[c]] = true
 	}
 	return key
 }

@@ -1,6 +1,11 @@
 package fs
 
-import "slices"
+import (
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+)
 
 // Pair is two records (indexes into the linked slice, A < B).
 type Pair struct{ A, B int32 }
@@ -48,52 +53,112 @@ type BlockStats struct {
 // block returns the distinct candidate pairs, sorted. Keys are hashed to
 // 64 bits and sorted rather than kept in maps: the memory stays a few
 // words per record and key. Blocks larger than maxBlock are skipped (a
-// key everyone shares separates nobody) and counted.
+// key everyone shares separates nobody) and counted. The rules are
+// independent, so each is blocked on a core of its own.
 func block(recs []prepared, maxBlock int) ([]Pair, BlockStats) {
-	st := BlockStats{PairsPerRule: map[string]int{}}
-	var pairs []Pair
-	for ri, rule := range blockingRules {
-		keys := make([]keyed, 0, len(recs))
-		for i := range recs {
-			if k := rule.key(&recs[i]); k != "" {
-				keys = append(keys, keyed{hashKey(ri, k), int32(i)})
-			}
-		}
-		slices.SortFunc(keys, func(a, b keyed) int {
-			if a.h != b.h {
-				return cmp64(a.h, b.h)
-			}
-			return int(a.i - b.i)
-		})
-		before := len(pairs)
-		for start := 0; start < len(keys); {
-			end := start + 1
-			for end < len(keys) && keys[end].h == keys[start].h {
-				end++
-			}
-			if end-start > maxBlock {
-				st.OversizedKeys++
-			} else {
-				for x := start; x < end; x++ {
-					for y := x + 1; y < end; y++ {
-						pairs = append(pairs, Pair{keys[x].i, keys[y].i})
-					}
-				}
-			}
-			start = end
-		}
-		st.PairsPerRule[rule.name] = len(pairs) - before
-		st.byRule = append(st.byRule, slices.Clone(pairs[before:]))
-	}
-	slices.SortFunc(pairs, func(a, b Pair) int {
-		if a.A != b.A {
-			return int(a.A - b.A)
-		}
-		return int(a.B - b.B)
+	n := len(blockingRules)
+	st := BlockStats{PairsPerRule: map[string]int{}, byRule: make([][]Pair, n)}
+	oversized := make([]int, n)
+	sorted := make([][]uint64, n)
+	eachRule(func(ri int) {
+		st.byRule[ri], oversized[ri] = blockRule(recs, ri, maxBlock)
+		sorted[ri] = sortedPairs(st.byRule[ri])
 	})
-	pairs = slices.Compact(pairs)
+	for ri, rule := range blockingRules {
+		st.PairsPerRule[rule.name] = len(st.byRule[ri])
+		st.OversizedKeys += oversized[ri]
+	}
+	pairs := mergePairs(sorted)
 	st.Pairs = len(pairs)
 	return pairs, st
+}
+
+// eachRule runs fn for every blocking rule, on as many cores as there are.
+func eachRule(fn func(ri int)) {
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(blockingRules)) {
+		wg.Go(func() {
+			for ri := int(next.Add(1)) - 1; ri < len(blockingRules); ri = int(next.Add(1)) - 1 {
+				fn(ri)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// blockRule returns rule ri's pairs, block by block in key order, and the
+// number of blocks it skipped for their size.
+func blockRule(recs []prepared, ri int, maxBlock int) ([]Pair, int) {
+	rule := blockingRules[ri]
+	keys := make([]keyed, 0, len(recs))
+	for i := range recs {
+		if k := rule.key(&recs[i]); k != "" {
+			keys = append(keys, keyed{hashKey(ri, k), int32(i)})
+		}
+	}
+	slices.SortFunc(keys, func(a, b keyed) int {
+		if a.h != b.h {
+			return cmp64(a.h, b.h)
+		}
+		return int(a.i - b.i)
+	})
+	var pairs []Pair
+	oversized := 0
+	for start := 0; start < len(keys); {
+		end := start + 1
+		for end < len(keys) && keys[end].h == keys[start].h {
+			end++
+		}
+		if end-start > maxBlock {
+			oversized++
+		} else {
+			for x := start; x < end; x++ {
+				for y := x + 1; y < end; y++ {
+					pairs = append(pairs, Pair{keys[x].i, keys[y].i})
+				}
+			}
+		}
+		start = end
+	}
+	return pairs, oversized
+}
+
+// sortedPairs returns pairs as A<<32|B (both are non-negative, so the
+// numbers sort as the pairs do), sorted and without repeats.
+func sortedPairs(pairs []Pair) []uint64 {
+	out := make([]uint64, len(pairs))
+	for k, p := range pairs {
+		out[k] = uint64(p.A)<<32 | uint64(p.B)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// mergePairs merges sorted lists of pairs into one, without repeats.
+func mergePairs(lists [][]uint64) []Pair {
+	total := 0
+	for _, l := range lists {
+		total += len(l)
+	}
+	out := make([]Pair, 0, total)
+	for {
+		best := -1
+		for li, l := range lists {
+			if len(l) > 0 && (best < 0 || l[0] < lists[best][0]) {
+				best = li
+			}
+		}
+		if best < 0 {
+			return out
+		}
+		v := lists[best][0]
+		lists[best] = lists[best][1:]
+		p := Pair{int32(v >> 32), int32(uint32(v))}
+		if n := len(out); n == 0 || out[n-1] != p {
+			out = append(out, p)
+		}
+	}
 }
 
 type keyed struct {

@@ -61,10 +61,7 @@ func Link(records []Record, o Options) Result {
 		}
 	}
 	c := newClusterer(recs, model, o.MatchProbability)
-	index := make(map[int64]int32, len(records))
-	for i := range records {
-		index[records[i].ID] = int32(i)
-	}
+	index := decisionIndex(records, o)
 	c.cannotLink(o.CannotLink, index)
 	c.mustLink()
 	c.decidedLinks(o.MustLink, index)
@@ -72,6 +69,19 @@ func Link(records []Record, o Options) Result {
 	res.Person, res.Rejected = c.labels(), c.rejected
 	res.Reviews = unresolved(res.Reviews, res.Person)
 	return res
+}
+
+// decisionIndex maps record ids to indexes for the decided pairs; nil
+// when there are none (a million-entry map for nothing).
+func decisionIndex(records []Record, o Options) map[int64]int32 {
+	if len(o.MustLink) == 0 && len(o.CannotLink) == 0 {
+		return nil
+	}
+	index := make(map[int64]int32, len(records))
+	for i := range records {
+		index[records[i].ID] = int32(i)
+	}
+	return index
 }
 
 // unresolved keeps the review pairs whose records ended in different
