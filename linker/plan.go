@@ -2,7 +2,6 @@ package linker
 
 import (
 	"context"
-	"encoding/json"
 	"slices"
 
 	"github.com/jackc/pgx/v5"
@@ -88,9 +87,9 @@ func decide(rows []db.PlacedRow, focus map[int64]bool, model *fs.Model, o fs.Opt
 	}
 	re := matching.AssignPersons(placed)
 	plan := db.IncrementalPlan{Rows: rows, Person: re.Person, New: re.New, Method: make([]string, len(rows)),
-		Evidence: map[int64][]byte{}, Reviews: ReviewPairs(recs, res)}
+		Evidence: map[int64][]byte{}, Reviews: reviewPairs(recs, res)}
 	methods := clusterMethods(rows, recs, res.Person, re.Person)
-	evidence := EvidenceJSON(fs.Evidences(recs, res))
+	evidence := evidenceJSON(fs.Evidences(recs, res))
 	for i, r := range rows {
 		plan.Method[i] = r.Method
 		if re.Person[i] == r.PersonID && current[i] != fs.Free {
@@ -138,28 +137,6 @@ func clusterMethods(rows []db.PlacedRow, recs []fs.Record, cluster []int32, pers
 		default:
 			out[i] = matching.LinkProbable
 		}
-	}
-	return out
-}
-
-// EvidenceJSON encodes each record's evidence; nil stays nil.
-func EvidenceJSON(ev []*fs.Evidence) [][]byte {
-	out := make([][]byte, len(ev))
-	for i, e := range ev {
-		if e != nil {
-			out[i], _ = json.Marshal(e) // plain structs: cannot fail
-		}
-	}
-	return out
-}
-
-// ReviewPairs are a linkage's uncertain pairs, with their evidence.
-func ReviewPairs(recs []fs.Record, res fs.Result) []db.ReviewPair {
-	out := make([]db.ReviewPair, len(res.Reviews))
-	for i := range res.Reviews {
-		r := &res.Reviews[i]
-		ev, _ := json.Marshal(fs.EvidenceOf(recs[r.B].ID, r, res.Model)) // plain structs: cannot fail
-		out[i] = db.ReviewPair{RecordA: recs[r.A].ID, RecordB: recs[r.B].ID, Probability: r.Probability, Evidence: ev}
 	}
 	return out
 }
