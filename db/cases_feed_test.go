@@ -58,7 +58,8 @@ func commitFlags(t *testing.T, store *db.Store, p int64) (time.Time, []int64) {
 		t.Fatal(err)
 	}
 	defer tx.Rollback(ctx)
-	opened, err := db.FlagsReplace(ctx, tx, []int64{p}, []db.FlagRow{flagOf(p, "income", "LOW", "a")})
+	changed, err := db.FlagsReplace(ctx, tx, []int64{p}, []db.FlagRow{flagOf(p, "income", "LOW", "a")})
+	opened := changed.Opened
 	if err != nil || len(opened) != 1 {
 		t.Fatalf("opened %v, %v", opened, err)
 	}

@@ -41,31 +41,35 @@ type personFlags struct {
 // case was closed or dismissed on the same flags (combined fingerprint)
 // gets nothing, as an ended case returns only when the evidence changes;
 // any other person with flags gets a new case, announced on
-// CaseFlaggedChannel at commit. It returns the ids of the opened cases,
-// ascending. Calling it again with the same flags changes nothing. A
+// CaseFlaggedChannel at commit. It returns the ids of the cases it opened
+// and updated, ascending, for the caller to audit. Calling it again with the same flags changes nothing. A
 // person losing all flags keeps its case: closing it is an analyst's call.
 // It fails, storing nothing, on a flag of a person not in personIDs, an
 // unknown priority, evidence that is not JSON or a rule given twice.
-func FlagsReplace(ctx context.Context, tx pgx.Tx, personIDs []int64, flags []FlagRow) (opened []int64, err error) {
+func FlagsReplace(ctx context.Context, tx pgx.Tx, personIDs []int64, flags []FlagRow) (CasesChanged, error) {
 	sorted, err := flagsCheck(personIDs, flags)
 	if err != nil {
-		return nil, fmt.Errorf("flags replace: %w", err)
+		return CasesChanged{}, fmt.Errorf("flags replace: %w", err)
 	}
 	persons := slices.Compact(slices.Sorted(slices.Values(personIDs)))
 	if len(persons) == 0 {
-		return nil, nil
+		return CasesChanged{}, nil
 	}
 	if err := LockPersonsForFlags(ctx, tx, persons); err != nil {
-		return nil, fmt.Errorf("flags replace: %w", err)
+		return CasesChanged{}, fmt.Errorf("flags replace: %w", err)
 	}
 	if err := flagsStore(ctx, tx, persons, sorted); err != nil {
-		return nil, fmt.Errorf("flags replace: %w", err)
+		return CasesChanged{}, fmt.Errorf("flags replace: %w", err)
 	}
-	if opened, err = casesFollowFlags(ctx, tx, summarise(sorted)); err != nil {
-		return nil, fmt.Errorf("flags replace: %w", err)
+	changed, err := casesFollowFlags(ctx, tx, summarise(sorted))
+	if err != nil {
+		return changed, fmt.Errorf("flags replace: %w", err)
 	}
-	return opened, nil
+	return changed, nil
 }
+
+// CasesChanged lists the cases a FlagsReplace opened and updated.
+type CasesChanged struct{ Opened, Updated []int64 }
 
 // summarise returns, per person with flags (ascending), the strongest
 // flag's priority and category and the combined fingerprint. flags are
@@ -87,9 +91,10 @@ func summarise(flags []FlagRow) []personFlags {
 // casesFollowFlags updates the active cases of the flagged persons and
 // opens cases for those without one, unless their latest case ended on
 // the same flags.
-func casesFollowFlags(ctx context.Context, tx pgx.Tx, flagged []personFlags) ([]int64, error) {
+func casesFollowFlags(ctx context.Context, tx pgx.Tx, flagged []personFlags) (CasesChanged, error) {
+	var out CasesChanged
 	if len(flagged) == 0 {
-		return nil, nil
+		return out, nil
 	}
 	var ids []int64
 	var pri, cat, fp []string
@@ -101,19 +106,23 @@ func casesFollowFlags(ctx context.Context, tx pgx.Tx, flagged []personFlags) ([]
 	batch.Queue(casesOpenFromFlags, ids, pri, cat, fp)
 	br := tx.SendBatch(ctx, batch)
 	defer br.Close()
-	if _, err := br.Exec(); err != nil {
-		return nil, fmt.Errorf("update cases: %w", err)
-	}
 	rows, _ := br.Query()
+	updated, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return out, fmt.Errorf("update cases: %w", err)
+	}
+	rows, _ = br.Query()
 	opened, err := pgx.CollectRows(rows, pgx.RowTo[int64])
 	if err != nil {
-		return nil, fmt.Errorf("open cases: %w", err)
+		return out, fmt.Errorf("open cases: %w", err)
 	}
-	return opened, br.Close()
+	slices.Sort(updated)
+	return CasesChanged{Opened: opened, Updated: updated}, br.Close()
 }
 
 // casesUpdateFromFlags updates active cases whose priority, category or
-// region differ from the flags and the person now, with a history event.
+// region differ from the flags and the person now, with a history event;
+// it returns their ids.
 const casesUpdateFromFlags = `WITH n AS (
 		SELECT n.person_id, n.priority, n.category, p.region_code
 		FROM unnest($1::bigint[], $2::text[], $3::text[]) AS n(person_id, priority, category)
@@ -127,7 +136,8 @@ const casesUpdateFromFlags = `WITH n AS (
 	)
 	INSERT INTO case_events (case_id, actor, kind, detail)
 	SELECT id, 'system', 'FLAGS_CHANGED', 'priority ' || priority || ', category ' || category
-	FROM updated ORDER BY id`
+	FROM updated ORDER BY id
+	RETURNING case_id`
 
 // casesOpenFromFlags opens a case for each flagged person without an
 // active one whose latest ended case (if any) ended on other flags, records the opening and announces it; it returns the new ids.

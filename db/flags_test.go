@@ -25,16 +25,23 @@ func flagOf(person int64, rule, priority, fp string) db.FlagRow {
 // opened case ids.
 func replace(t *testing.T, store *db.Store, persons []int64, flags ...db.FlagRow) []int64 {
 	t.Helper()
-	var opened []int64
+	return replaceChanged(t, store, persons, flags...).Opened
+}
+
+// replaceChanged runs FlagsReplace in a transaction of its own and returns
+// the cases it opened and updated.
+func replaceChanged(t *testing.T, store *db.Store, persons []int64, flags ...db.FlagRow) db.CasesChanged {
+	t.Helper()
+	var changed db.CasesChanged
 	err := pgx.BeginFunc(context.Background(), store.Pool, func(tx pgx.Tx) error {
 		var err error
-		opened, err = db.FlagsReplace(context.Background(), tx, persons, flags)
+		changed, err = db.FlagsReplace(context.Background(), tx, persons, flags)
 		return err
 	})
 	if err != nil {
 		t.Fatalf("flags replace: %v", err)
 	}
-	return opened
+	return changed
 }
 
 // snapshot is every flag, case and case event, as text, to compare states.
@@ -87,8 +94,9 @@ func TestFlagsReplaceUpdatesTheOpenCase(t *testing.T) {
 	store := dbtest.New(t)
 	p := fixtures{t, store}.person("甲", "330824106001")
 	first := replace(t, store, []int64{p}, flagOf(p, "income", "LOW", "a"))
-	if again := replace(t, store, []int64{p}, flagOf(p, "medical", "HIGH", "b")); len(again) != 0 {
-		t.Fatalf("opened %v, want the open case updated", again)
+	if again := replaceChanged(t, store, []int64{p}, flagOf(p, "medical", "HIGH", "b")); len(again.Opened) != 0 ||
+		len(again.Updated) != 1 || again.Updated[0] != first[0] {
+		t.Fatalf("opened %v, updated %v: want case %d updated", again.Opened, again.Updated, first[0])
 	}
 	c, _ := store.CaseGet(context.Background(), db.Scope{}, first[0])
 	if c.Priority != "HIGH" || c.Version != 2 || activeCases(t, store, p) != 1 {

@@ -80,5 +80,6 @@ func (r *Result) add(o Result) {
 	r.Persons += o.Persons
 	r.Flags += o.Flags
 	r.Opened = append(r.Opened, o.Opened...)
+	r.Updated = append(r.Updated, o.Updated...)
 	r.RuleSet = o.RuleSet
 }

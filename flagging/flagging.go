@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -48,6 +49,7 @@ func New(store *db.Store, log *slog.Logger, o Options) *Service {
 type Result struct {
 	Persons, Flags int
 	Opened         []int64 // cases opened
+	Updated        []int64 // cases whose priority or category changed
 	RuleSet        string  // the version evaluated
 }
 
@@ -77,10 +79,12 @@ func (s *Service) Evaluate(ctx context.Context, personIDs []int64) (Result, erro
 			return err
 		}
 		res.Flags = len(rows)
-		if res.Opened, err = db.FlagsReplace(ctx, tx, personIDs, rows); err != nil {
+		changed, err := db.FlagsReplace(ctx, tx, personIDs, rows)
+		if err != nil {
 			return err
 		}
-		return auditOpened(ctx, tx, res.Opened)
+		res.Opened, res.Updated = changed.Opened, changed.Updated
+		return auditCases(ctx, tx, changed)
 	})
 	if err != nil {
 		return res, fmt.Errorf("evaluate hardship: %w", err)
@@ -145,19 +149,25 @@ func flagRows(flags []hardship.Flag) []db.FlagRow {
 	return out
 }
 
-// auditOpened records each case the system opened, on its person's chain.
-func auditOpened(ctx context.Context, tx pgx.Tx, opened []int64) error {
-	if len(opened) == 0 {
+// auditCases records each case the rules opened or updated, on its
+// person's chain.
+func auditCases(ctx context.Context, tx pgx.Tx, changed db.CasesChanged) error {
+	ids := append(slices.Clone(changed.Opened), changed.Updated...)
+	if len(ids) == 0 {
 		return nil
 	}
-	persons, err := db.CasePersons(ctx, tx, opened)
+	persons, err := db.CasePersons(ctx, tx, ids)
 	if err != nil {
 		return err
 	}
-	entries := make([]db.AuditEntry, len(opened))
-	for i, id := range opened {
+	entries := make([]db.AuditEntry, len(ids))
+	for i, id := range ids {
+		what := "opened"
+		if i >= len(changed.Opened) {
+			what = "updated (priority or category)"
+		}
 		entries[i] = db.AuditEntry{Actor: "system", Role: "SYSTEM", Action: db.AuditWrite, PersonID: persons[i],
-			Fields: []string{"hardship rules"}, Detail: fmt.Sprintf("case %d opened", id)}
+			Fields: []string{"hardship rules"}, Detail: fmt.Sprintf("case %d %s", id, what)}
 	}
 	return db.AuditAppend(ctx, tx, entries)
 }

@@ -21,11 +21,11 @@ func flagPerson(t *testing.T, store *db.Store, region string) int64 {
 	p := fixtures{t, store}.person("张三", region)
 	var opened []int64
 	err := pgx.BeginFunc(context.Background(), store.Pool, func(tx pgx.Tx) error {
-		var err error
-		opened, err = db.FlagsReplace(context.Background(), tx, []int64{p}, []db.FlagRow{{PersonID: p, Rule: "income",
+		changed, err := db.FlagsReplace(context.Background(), tx, []int64{p}, []db.FlagRow{{PersonID: p, Rule: "income",
 			RuleSetVersion: "1", Category: "INCOME", Priority: "HIGH", Score: 0.9, Fingerprint: "f",
 			ExplanationZH: "人均收入低于低保线", ExplanationEN: "income below the dibao line",
 			Evidence: json.RawMessage(`[{"department":"CIVIL","sourceId":"c-1","field":"perCapitaMonthlyIncome","value":600,"threshold":800,"asOf":"2026-01-05"}]`)}})
+		opened = changed.Opened
 		return err
 	})
 	if err != nil {

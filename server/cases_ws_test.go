@@ -78,9 +78,10 @@ func flag(t *testing.T, store *db.Store, region string) (time.Time, int64) {
 		t.Fatal(err)
 	}
 	defer tx.Rollback(ctx)
-	opened, err := db.FlagsReplace(ctx, tx, []int64{p}, []db.FlagRow{{PersonID: p, Rule: "income", RuleSetVersion: "1",
+	changed, err := db.FlagsReplace(ctx, tx, []int64{p}, []db.FlagRow{{PersonID: p, Rule: "income", RuleSetVersion: "1",
 		Category: "INCOME", Priority: "HIGH", Score: 0.9, Fingerprint: "f",
 		Evidence: json.RawMessage(`[{"department":"CIVIL","field":"perCapitaMonthlyIncome","value":600,"threshold":800}]`)}})
+	opened := changed.Opened
 	if err != nil || len(opened) != 1 {
 		t.Fatalf("flags replace: %v, %v", opened, err)
 	}
