@@ -59,17 +59,6 @@ func atoi(s string) int {
 	return n
 }
 
-// ageOn is the age in whole years on day.
-func ageOn(birth, day feed.Date) int {
-	by, bm, bd := birth.Date()
-	y, m, d := day.Date()
-	age := y - by
-	if m < bm || m == bm && d < bd {
-		age--
-	}
-	return age
-}
-
 // daysBetween is the whole days from a to b (negative when b is earlier).
 func daysBetween(a, b feed.Date) int {
 	return int(b.Sub(a.Time) / (24 * time.Hour))

@@ -1,6 +1,10 @@
 package hardship
 
-import "math"
+import (
+	"math"
+
+	"github.com/vethub/vethub/feed"
+)
 
 // The getters of facts that take more than one field.
 
@@ -8,7 +12,7 @@ func age(f *facts, _ int) value {
 	if f.birth.IsZero() {
 		return unknown()
 	}
-	return value{known: true, num: float64(ageOn(f.birth, f.today)), s: f.birth.String(), src: &f.birthSrc}
+	return value{known: true, num: float64(feed.AgeOn(f.birth, f.today)), s: f.birth.String(), src: &f.birthSrc}
 }
 
 // disabilityGrade: the feed's 0 means unknown or none, never a grade.

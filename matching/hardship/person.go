@@ -65,17 +65,11 @@ type facts struct {
 // record's attributes do not decode, which the hub's validation rules out.
 func buildFacts(p Person, today feed.Date) (facts, error) {
 	f := facts{today: today}
-	newest := [3]*feed.Record{}
-	for i := range p.Records {
-		r := &p.Records[i]
-		k := deptIndex(r.Department)
-		if k < 0 {
-			return f, fmt.Errorf("hardship: person %d: record %q has unknown department %q", p.ID, r.SourceID, r.Department)
-		}
-		if newest[k] == nil || newer(r, newest[k]) {
-			newest[k] = r
-		}
+	n, err := feed.NewestRecords(p.Records)
+	if err != nil {
+		return f, fmt.Errorf("hardship: person %d: %w", p.ID, err)
 	}
+	newest := n.All()
 	if err := f.decodeNewest(newest); err != nil {
 		return f, fmt.Errorf("hardship: person %d: %w", p.ID, err)
 	}
@@ -85,30 +79,6 @@ func buildFacts(p Person, today feed.Date) (facts, error) {
 	f.region = regionOf(newest)
 	f.birth, f.birthSrc, f.birthFromID = birthOf(p.Records, newest)
 	return f, nil
-}
-
-func deptIndex(d feed.Department) int {
-	switch d {
-	case feed.DepartmentVeteran:
-		return 0
-	case feed.DepartmentCivil:
-		return 1
-	case feed.DepartmentHealth:
-		return 2
-	}
-	return -1
-}
-
-// newer orders records by asOf, then sourceVersion, then sourceId, so the
-// choice never depends on input order.
-func newer(a, b *feed.Record) bool {
-	if c := a.AsOf.Compare(b.AsOf.Time); c != 0 {
-		return c > 0
-	}
-	if a.SourceVersion != b.SourceVersion {
-		return a.SourceVersion > b.SourceVersion
-	}
-	return a.SourceID > b.SourceID
 }
 
 func sourceOf(r *feed.Record) source {

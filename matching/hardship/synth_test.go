@@ -1,15 +1,12 @@
 package hardship
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
 
-	"github.com/vethub/vethub/feed"
 	"github.com/vethub/vethub/synth"
 )
 
@@ -34,23 +31,13 @@ func generate(t testing.TB, persons int, seed uint64, noise float64) generated {
 	if _, err := synth.Generate(cfg, dir); err != nil {
 		t.Fatal(err)
 	}
-	owner := readOwners(t, filepath.Join(dir, "truth", "records.ndjson"))
+	byKey, err := synth.RecordsByPerson(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	g := generated{persons: map[string]Person{}, today: today}
-	for _, d := range []feed.Department{feed.DepartmentVeteran, feed.DepartmentCivil, feed.DepartmentHealth} {
-		eachLine(t, filepath.Join(dir, feedFile[d]), func(line []byte) {
-			res := feed.DecodeRecord(d, line)
-			if !res.OK() {
-				t.Fatalf("%s record rejected: %v", d, res.Errors)
-			}
-			key := owner[string(d)+"/"+res.Record.SourceID]
-			if key == "" {
-				t.Fatalf("no person in the truth for %s %s", d, res.Record.SourceID)
-			}
-			p := g.persons[key]
-			p.ID = personID(t, key)
-			p.Records = append(p.Records, res.Record)
-			g.persons[key] = p
-		})
+	for key, recs := range byKey {
+		g.persons[key] = Person{ID: personID(t, key), Records: recs}
 	}
 	f, err := os.Open(filepath.Join(dir, "truth", "hardship.ndjson"))
 	if err != nil {
@@ -61,41 +48,6 @@ func generate(t testing.TB, persons int, seed uint64, noise float64) generated {
 		t.Fatal(err)
 	}
 	return g
-}
-
-var feedFile = map[feed.Department]string{
-	feed.DepartmentVeteran: "veteran.ndjson", feed.DepartmentCivil: "civil.ndjson", feed.DepartmentHealth: "health.ndjson",
-}
-
-// readOwners maps "DEPARTMENT/sourceId" to the true person key.
-func readOwners(t testing.TB, path string) map[string]string {
-	t.Helper()
-	owner := map[string]string{}
-	eachLine(t, path, func(line []byte) {
-		var r struct{ Department, SourceID, PersonKey string }
-		if err := json.Unmarshal(line, &r); err != nil {
-			t.Fatal(err)
-		}
-		owner[r.Department+"/"+r.SourceID] = r.PersonKey
-	})
-	return owner
-}
-
-func eachLine(t testing.TB, path string, fn func([]byte)) {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	for sc.Scan() {
-		fn(sc.Bytes())
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // personID turns "P00000042" into 42.
