@@ -1,7 +1,6 @@
 package synth
 
 import (
-	"bufio"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -121,23 +120,6 @@ func loadDataset(dir string, cfg Config) (*dataset, error) {
 		return nil, err
 	}
 	return ds, json.Unmarshal(b, &ds.params)
-}
-
-// eachLine calls fn with every line of an NDJSON file.
-func eachLine(path string, fn func([]byte) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		if err := fn(sc.Bytes()); err != nil {
-			return err
-		}
-	}
-	return sc.Err()
 }
 
 // truthOf returns the truth entry of a record of dept.

@@ -17,7 +17,9 @@ import (
 // "DEPARTMENT/sourceId", the key of the real person it belongs to.
 func RecordOwners(dir string) (map[string]string, error) {
 	owner := map[string]string{}
-	err := eachLine(filepath.Join(dir, "truth", "records.ndjson"), func(n int, line []byte) error {
+	n := 0
+	err := eachLine(filepath.Join(dir, "truth", "records.ndjson"), func(line []byte) error {
+		n++
 		var r struct{ Department, SourceID, PersonKey string }
 		if err := json.Unmarshal(line, &r); err != nil {
 			return fmt.Errorf("truth records line %d: %w", n, err)
@@ -39,7 +41,9 @@ func RecordsByPerson(dir string) (map[string][]feed.Record, error) {
 	out := map[string][]feed.Record{}
 	for _, d := range []feed.Department{feed.DepartmentVeteran, feed.DepartmentCivil, feed.DepartmentHealth} {
 		file := filepath.Join(dir, feedName(d))
-		err := eachLine(file, func(n int, line []byte) error {
+		n := 0
+		err := eachLine(file, func(line []byte) error {
+			n++
 			res := feed.DecodeRecord(d, line)
 			if !res.OK() {
 				return fmt.Errorf("%s line %d refused: %v", file, n, res.Errors)
@@ -63,7 +67,8 @@ func feedName(d feed.Department) string {
 		feed.DepartmentHealth: "health.ndjson"}[d]
 }
 
-func eachLine(path string, fn func(n int, line []byte) error) error {
+// eachLine calls fn with every line of an NDJSON file.
+func eachLine(path string, fn func([]byte) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -71,8 +76,8 @@ func eachLine(path string, fn func(n int, line []byte) error) error {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		if err := fn(n, sc.Bytes()); err != nil {
+	for sc.Scan() {
+		if err := fn(sc.Bytes()); err != nil {
 			return err
 		}
 	}
