@@ -56,9 +56,10 @@ func flagFromRow(f *db.Flag) (model.HardshipFlag, error) {
 	}
 	out := model.HardshipFlag{Rule: f.Rule, RuleSetVersion: f.RuleSetVersion, Category: f.Category,
 		Priority: model.HardshipPriority(f.Priority), Score: f.Score, Evidence: make([]model.Evidence, len(items)),
-		ExplanationZh: f.ExplanationZH, ExplanationEn: f.ExplanationEN, ComputedAt: f.ComputedAt}
+		ExplanationZh: &f.ExplanationZH, ExplanationEn: &f.ExplanationEN, ComputedAt: f.ComputedAt, PersonRef: f.PersonID}
 	for i, it := range items {
-		e := model.Evidence{SourceID: it.SourceID, Field: it.Field, Value: jsonText(it.Value), Threshold: jsonText(it.Threshold)}
+		e := model.Evidence{SourceID: it.SourceID, Field: it.Field, Value: jsonText(it.Value), Threshold: jsonText(it.Threshold),
+			PersonRef: f.PersonID}
 		if it.Department != nil {
 			d := model.Department(*it.Department)
 			e.Department = &d

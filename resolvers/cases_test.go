@@ -51,10 +51,16 @@ func TestCaseWorkflow(t *testing.T) {
 			}
 		}
 	}
-	mustQuery(t, c, `query($id: ID!) { case(id: $id) { version person { name } flags { explanationEn
-		evidence { department field value threshold asOf } } } }`, &read, client.Var("id", id))
+	const caseQuery = `query($id: ID!) %s { case(id: $id) { version person { name } flags { explanationEn
+		evidence { department field value threshold asOf } } } }`
+	mustQuery(t, c, fmt.Sprintf(caseQuery, ""), &read, client.Var("id", id))
+	if ev := read.Case.Flags[0].Evidence[0]; ev.Value != "" || read.Case.Flags[0].ExplanationEn != "" || ev.Threshold != "800" {
+		t.Fatalf("without a purpose, evidence values and explanations must be masked: %+v", read.Case)
+	}
+	mustQuery(t, c, fmt.Sprintf(caseQuery, `@purpose(reason: "case review")`), &read, client.Var("id", id))
 	ev := read.Case.Flags[0].Evidence[0]
-	if read.Case.Version != 1 || read.Case.Person.Name != "张三" || ev.Value != "600" || ev.Threshold != "800" || ev.AsOf != "2026-01-05" {
+	if read.Case.Version != 1 || read.Case.Person.Name != "张三" || ev.Value != "600" || ev.Threshold != "800" ||
+		ev.AsOf != "2026-01-05" || read.Case.Flags[0].ExplanationEn == "" {
 		t.Fatalf("case = %+v", read.Case)
 	}
 	step := func(mutation string, version int) []gqlError {

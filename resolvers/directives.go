@@ -114,6 +114,10 @@ func personIDOf(v any) int64 {
 		return o.PersonID
 	case *model.CaseAction:
 		return o.PersonRef
+	case *model.HardshipFlag:
+		return o.PersonRef
+	case *model.Evidence:
+		return o.PersonRef
 	case model.SourceRecord:
 		return o.Common().PersonID
 	}

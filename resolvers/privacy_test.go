@@ -27,7 +27,7 @@ const piiQuery = `query($id: ID!) %s { person(id: $id) {
 	health { idNumber birthDate phone address chronicConditions seriousIllnesses functionalDisability dementia
 	         medicalCostTotal insurancePaid outOfPocket }
 }
-cases(first: 1) { edges { node { actions { amount } } } } }`
+cases(first: 1) { edges { node { actions { amount } flags { explanationZh explanationEn evidence { value } } } } } }`
 
 // piiValues are the stored values of piiQuery's fields, as "Type.field".
 var piiValues = map[string]string{
@@ -44,7 +44,9 @@ var piiValues = map[string]string{
 	"HealthRecord.chronicConditions": `["I10"]`, "HealthRecord.seriousIllnesses": `["C34"]`,
 	"HealthRecord.functionalDisability": `"SEVERE"`, "HealthRecord.dementia": `true`,
 	"HealthRecord.medicalCostTotal": `52000`, "HealthRecord.insurancePaid": `28999.45`, "HealthRecord.outOfPocket": `23000.55`,
-	"CaseAction.amount": `800.5`,
+	"CaseAction.amount":          `800.5`,
+	"HardshipFlag.explanationZh": `"人均收入650元低于低保标准"`, "HardshipFlag.explanationEn": `"income 650 below the dibao line"`,
+	"Evidence.value": `"650"`,
 }
 
 // maskedValues are what a read without purpose returns instead.
@@ -102,6 +104,11 @@ func piiPerson(t *testing.T, f fixtures) int64 {
 	}
 	c := f.id(`INSERT INTO cases (person_id, priority, category, region_code) VALUES ($1, 'HIGH', 'INCOME', '330824106001') RETURNING id`, p)
 	f.id(`INSERT INTO case_actions (case_id, kind, amount, created_by) VALUES ($1, 'TEMPORARY_ASSISTANCE', 800.5, 'x') RETURNING id`, c)
+	f.id(`INSERT INTO hardship_flags (person_id, rule, rule_set_version, category, priority, score, evidence,
+			explanation_zh, explanation_en, fingerprint)
+		VALUES ($1, 'UNCOVERED_LOW_INCOME', '1', 'INCOME', 'HIGH', 80,
+			'[{"department":"CIVIL","sourceId":"pii-CIVIL","field":"perCapitaMonthlyIncome","value":"650","threshold":"< 1100"}]',
+			'人均收入650元低于低保标准', 'income 650 below the dibao line', 'f') RETURNING person_id`, p)
 	return p
 }
 
@@ -112,13 +119,23 @@ func piiFields(t *testing.T, data map[string]json.RawMessage) map[string]string 
 	out := map[string]string{"Person.idNumber": string(p["idNumber"]), "Person.birthDate": string(p["birthDate"])}
 	var cases struct {
 		Edges []struct {
-			Node struct{ Actions []map[string]json.RawMessage }
+			Node struct {
+				Actions []map[string]json.RawMessage
+				Flags   []struct {
+					ExplanationZh, ExplanationEn json.RawMessage
+					Evidence                     []map[string]json.RawMessage
+				}
+			}
 		}
 	}
-	if err := json.Unmarshal(data["cases"], &cases); err != nil || len(cases.Edges) != 1 || len(cases.Edges[0].Node.Actions) != 1 {
+	if err := json.Unmarshal(data["cases"], &cases); err != nil || len(cases.Edges) != 1 ||
+		len(cases.Edges[0].Node.Actions) != 1 || len(cases.Edges[0].Node.Flags) != 1 {
 		t.Fatalf("cases %s: %v", data["cases"], err)
 	}
-	out["CaseAction.amount"] = string(cases.Edges[0].Node.Actions[0]["amount"])
+	node := cases.Edges[0].Node
+	out["CaseAction.amount"] = string(node.Actions[0]["amount"])
+	out["HardshipFlag.explanationZh"], out["HardshipFlag.explanationEn"] = string(node.Flags[0].ExplanationZh), string(node.Flags[0].ExplanationEn)
+	out["Evidence.value"] = string(node.Flags[0].Evidence[0]["value"])
 	for field, typ := range map[string]string{"veteran": "VeteranRecord", "civil": "CivilRecord", "health": "HealthRecord"} {
 		var r map[string]json.RawMessage
 		if err := json.Unmarshal(p[field], &r); err != nil {

@@ -159,6 +159,7 @@ type Evidence struct {
 	Value      *string     `json:"value,omitempty"`
 	Threshold  *string     `json:"threshold,omitempty"`
 	AsOf       *Date       `json:"asOf,omitempty"`
+	PersonRef  int64       `json:"-"`
 }
 
 // One compared field of a linking pair.
@@ -180,7 +181,7 @@ type FieldProblem struct {
 	Message string `json:"message"`
 }
 
-// A hardship rule that matched the person, with its evidence.
+// A hardship rule that holds for the person. Its evidence values and explanations reveal health and money: masked (null) unless the operation gives a @purpose.
 type HardshipFlag struct {
 	Rule           string           `json:"rule"`
 	RuleSetVersion string           `json:"ruleSetVersion"`
@@ -188,10 +189,11 @@ type HardshipFlag struct {
 	Priority       HardshipPriority `json:"priority"`
 	Score          float64          `json:"score"`
 	Evidence       []Evidence       `json:"evidence"`
-	ExplanationZh  string           `json:"explanationZh"`
-	ExplanationEn  string           `json:"explanationEn"`
+	ExplanationZh  *string          `json:"explanationZh,omitempty"`
+	ExplanationEn  *string          `json:"explanationEn,omitempty"`
 	// When the flag last changed.
 	ComputedAt time.Time `json:"computedAt"`
+	PersonRef  int64     `json:"-"`
 }
 
 // A job posting from the employment service.
