@@ -233,7 +233,8 @@ func resolvePerson(pid int64, newIDs []int64) int64 {
 }
 
 // personsRetireEmpty points persons that lost their last record to where
-// the record went, so their ids stay resolvable, and frees their key.
+// the record went, so their ids stay resolvable, frees their key and
+// hands their active case on (casesFollowMerges).
 func personsRetireEmpty(ctx context.Context, tx pgx.Tx, moved []personMove) (int, error) {
 	var from, to []int64
 	seen := map[int64]bool{}
@@ -253,7 +254,10 @@ func personsRetireEmpty(ctx context.Context, tx pgx.Tx, moved []personMove) (int
 	if err != nil {
 		return 0, fmt.Errorf("persons retire: %w", err)
 	}
-	return int(tag.RowsAffected()), nil
+	if tag.RowsAffected() == 0 {
+		return 0, nil
+	}
+	return int(tag.RowsAffected()), casesFollowMerges(ctx, tx, from, to)
 }
 
 func touchedPersons(recs []matching.LinkRecord, as []matching.Assignment, newIDs, also []int64) []int64 {
