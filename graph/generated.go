@@ -255,8 +255,21 @@ type ComplexityRoot struct {
 		UpdatedAt            func(childComplexity int) int
 	}
 
+	JobCandidate struct {
+		Person  func(childComplexity int) int
+		Reasons func(childComplexity int) int
+		Score   func(childComplexity int) int
+	}
+
+	JobMatch struct {
+		Posting func(childComplexity int) int
+		Reasons func(childComplexity int) int
+		Score   func(childComplexity int) int
+	}
+
 	JobPosting struct {
 		AsOf             func(childComplexity int) int
+		Candidates       func(childComplexity int, first *int) int
 		ClosesOn         func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
 		Employer         func(childComplexity int) int
@@ -310,6 +323,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	MatchReason struct {
+		Code   func(childComplexity int) int
+		Detail func(childComplexity int) int
+		Points func(childComplexity int) int
+	}
+
 	Mutation struct {
 		AddCaseAction        func(childComplexity int, id string, expectedVersion int, action model.CaseActionInput) int
 		AddCaseNote          func(childComplexity int, id string, expectedVersion int, body string) int
@@ -341,6 +360,7 @@ type ComplexityRoot struct {
 		Health       func(childComplexity int) int
 		ID           func(childComplexity int) int
 		IDNumber     func(childComplexity int) int
+		JobMatches   func(childComplexity int, first *int) int
 		LinkEvidence func(childComplexity int) int
 		MergedInto   func(childComplexity int) int
 		Name         func(childComplexity int) int
@@ -362,20 +382,46 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	PlacementAllocation struct {
+		Choice        func(childComplexity int) int
+		ChooseFirst   func(childComplexity int) int
+		Explanation   func(childComplexity int) int
+		Name          func(childComplexity int) int
+		Order         func(childComplexity int) int
+		Passed        func(childComplexity int) int
+		PostID        func(childComplexity int) int
+		RuleVersion   func(childComplexity int) int
+		Score         func(childComplexity int) int
+		ScoreItems    func(childComplexity int) int
+		ServiceMonths func(childComplexity int) int
+		SoldierID     func(childComplexity int) int
+	}
+
+	PlacementPlan struct {
+		Allocations func(childComplexity int) int
+		Mode        func(childComplexity int) int
+	}
+
+	PlacementScoreItem struct {
+		Item   func(childComplexity int) int
+		Points func(childComplexity int) int
+	}
+
 	Query struct {
-		AuditLog     func(childComplexity int, personID *string, actor *string, from *time.Time, to *time.Time, first *int, after *string) int
-		Case         func(childComplexity int, id string) int
-		Cases        func(childComplexity int, filter *model.CaseFilter, sort *model.CaseSort, first *int, after *string) int
-		Changes      func(childComplexity int, after *string, first *int, department *model.Department) int
-		JobPosting   func(childComplexity int, sourceID string) int
-		LinkReviews  func(childComplexity int, status *model.LinkReviewStatus, first *int, after *string) int
-		Person       func(childComplexity int, id string) int
-		Persons      func(childComplexity int, filter *model.PersonFilter, first *int, after *string) int
-		Region       func(childComplexity int, code string) int
-		RuleSet      func(childComplexity int) int
-		RuleSets     func(childComplexity int) int
-		SourceRecord func(childComplexity int, department model.Department, sourceID string) int
-		Viewer       func(childComplexity int) int
+		AuditLog      func(childComplexity int, personID *string, actor *string, from *time.Time, to *time.Time, first *int, after *string) int
+		Case          func(childComplexity int, id string) int
+		Cases         func(childComplexity int, filter *model.CaseFilter, sort *model.CaseSort, first *int, after *string) int
+		Changes       func(childComplexity int, after *string, first *int, department *model.Department) int
+		JobPosting    func(childComplexity int, sourceID string) int
+		LinkReviews   func(childComplexity int, status *model.LinkReviewStatus, first *int, after *string) int
+		Person        func(childComplexity int, id string) int
+		Persons       func(childComplexity int, filter *model.PersonFilter, first *int, after *string) int
+		PlacementPlan func(childComplexity int, input model.PlacementInput) int
+		Region        func(childComplexity int, code string) int
+		RuleSet       func(childComplexity int) int
+		RuleSets      func(childComplexity int) int
+		SourceRecord  func(childComplexity int, department model.Department, sourceID string) int
+		Viewer        func(childComplexity int) int
 	}
 
 	Region struct {
@@ -527,6 +573,8 @@ type HealthRecordResolver interface {
 }
 type JobPostingResolver interface {
 	Region(ctx context.Context, obj *model.JobPosting) (*model.Region, error)
+
+	Candidates(ctx context.Context, obj *model.JobPosting, first *int) ([]model.JobCandidate, error)
 }
 type LinkReviewResolver interface {
 	RecordA(ctx context.Context, obj *model.LinkReview) (model.SourceRecord, error)
@@ -558,6 +606,8 @@ type PersonResolver interface {
 	Records(ctx context.Context, obj *model.Person) ([]model.SourceRecord, error)
 	LinkEvidence(ctx context.Context, obj *model.Person) ([]model.LinkEvidence, error)
 	MergedInto(ctx context.Context, obj *model.Person) (*model.Person, error)
+
+	JobMatches(ctx context.Context, obj *model.Person, first *int) ([]model.JobMatch, error)
 }
 type QueryResolver interface {
 	Viewer(ctx context.Context) (*model.Viewer, error)
@@ -565,6 +615,7 @@ type QueryResolver interface {
 	Cases(ctx context.Context, filter *model.CaseFilter, sort *model.CaseSort, first *int, after *string) (*model.CaseConnection, error)
 	Case(ctx context.Context, id string) (*model.Case, error)
 	Changes(ctx context.Context, after *string, first *int, department *model.Department) (*model.ChangeConnection, error)
+	PlacementPlan(ctx context.Context, input model.PlacementInput) (*model.PlacementPlan, error)
 	JobPosting(ctx context.Context, sourceID string) (*model.JobPosting, error)
 	LinkReviews(ctx context.Context, status *model.LinkReviewStatus, first *int, after *string) (*model.LinkReviewConnection, error)
 	Person(ctx context.Context, id string) (*model.Person, error)
@@ -1516,12 +1567,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.HealthRecord.UpdatedAt(childComplexity), true
 
+	case "JobCandidate.person":
+		if e.ComplexityRoot.JobCandidate.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobCandidate.Person(childComplexity), true
+	case "JobCandidate.reasons":
+		if e.ComplexityRoot.JobCandidate.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobCandidate.Reasons(childComplexity), true
+	case "JobCandidate.score":
+		if e.ComplexityRoot.JobCandidate.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobCandidate.Score(childComplexity), true
+
+	case "JobMatch.posting":
+		if e.ComplexityRoot.JobMatch.Posting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobMatch.Posting(childComplexity), true
+	case "JobMatch.reasons":
+		if e.ComplexityRoot.JobMatch.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobMatch.Reasons(childComplexity), true
+	case "JobMatch.score":
+		if e.ComplexityRoot.JobMatch.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobMatch.Score(childComplexity), true
+
 	case "JobPosting.asOf":
 		if e.ComplexityRoot.JobPosting.AsOf == nil {
 			break
 		}
 
 		return e.ComplexityRoot.JobPosting.AsOf(childComplexity), true
+	case "JobPosting.candidates":
+		if e.ComplexityRoot.JobPosting.Candidates == nil {
+			break
+		}
+
+		args, err := ec.field_JobPosting_candidates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.JobPosting.Candidates(childComplexity, args["first"].(*int)), true
 	case "JobPosting.closesOn":
 		if e.ComplexityRoot.JobPosting.ClosesOn == nil {
 			break
@@ -1761,6 +1861,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LinkReviewEdge.Node(childComplexity), true
 
+	case "MatchReason.code":
+		if e.ComplexityRoot.MatchReason.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchReason.Code(childComplexity), true
+	case "MatchReason.detail":
+		if e.ComplexityRoot.MatchReason.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchReason.Detail(childComplexity), true
+	case "MatchReason.points":
+		if e.ComplexityRoot.MatchReason.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchReason.Points(childComplexity), true
+
 	case "Mutation.addCaseAction":
 		if e.ComplexityRoot.Mutation.AddCaseAction == nil {
 			break
@@ -1982,6 +2101,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.IDNumber(childComplexity), true
+	case "Person.jobMatches":
+		if e.ComplexityRoot.Person.JobMatches == nil {
+			break
+		}
+
+		args, err := ec.field_Person_jobMatches_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.JobMatches(childComplexity, args["first"].(*int)), true
 	case "Person.linkEvidence":
 		if e.ComplexityRoot.Person.LinkEvidence == nil {
 			break
@@ -2062,6 +2192,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PersonEdge.Node(childComplexity), true
+
+	case "PlacementAllocation.choice":
+		if e.ComplexityRoot.PlacementAllocation.Choice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacementAllocation.Choice(childComplexity), true
+	case "PlacementAllocation.chooseFirst":
+		if e.ComplexityRoot.PlacementAllocation.ChooseFirst == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacementAllocation.ChooseFirst(childComplexity), true
+	case "PlacementAllocation.explanation":
+		if e.ComplexityRoot.PlacementAllocation.Explanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacementAllocation.Explanation(childComplexity), true
+	case "PlacementAllocation.name":
+		if e.ComplexityRoot.PlacementAllocation.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacementAllocation.Name(childComplexity), true
+	case "PlacementAllocation.order":
+		if e.ComplexityRoot.PlacementAllocation.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacementAllocation.Order(childComplexity), true
+	case "PlacementAllocation.passed":
+		if e.ComplexityRoot.PlacementAllocation.Passed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacementAllocation.Passed(childComplexity), true
+	case "PlacementAllocation.postId":
+		if e.ComplexityRoot.PlacementAllocation.PostID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacementAllocation.PostID(childComplexity), true
+	case "PlacementAllocation.ruleVersion":
+		if e.ComplexityRoot.PlacementAllocation.RuleVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacementAllocation.RuleVersion(childComplexity), true
+	case "PlacementAllocation.score":
+		if e.ComplexityRoot.PlacementAllocation.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacementAllocation.Score(childComplexity), true
+	case "PlacementAllocation.scoreItems":
+		if e.ComplexityRoot.PlacementAllocation.ScoreItems == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacementAllocation.ScoreItems(childComplexity), true
+	case "PlacementAllocation.serviceMonths":
+		if e.ComplexityRoot.PlacementAllocation.ServiceMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacementAllocation.ServiceMonths(childComplexity), true
+	case "PlacementAllocation.soldierId":
+		if e.ComplexityRoot.PlacementAllocation.SoldierID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacementAllocation.SoldierID(childComplexity), true
+
+	case "PlacementPlan.allocations":
+		if e.ComplexityRoot.PlacementPlan.Allocations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacementPlan.Allocations(childComplexity), true
+	case "PlacementPlan.mode":
+		if e.ComplexityRoot.PlacementPlan.Mode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacementPlan.Mode(childComplexity), true
+
+	case "PlacementScoreItem.item":
+		if e.ComplexityRoot.PlacementScoreItem.Item == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacementScoreItem.Item(childComplexity), true
+	case "PlacementScoreItem.points":
+		if e.ComplexityRoot.PlacementScoreItem.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlacementScoreItem.Points(childComplexity), true
 
 	case "Query.auditLog":
 		if e.ComplexityRoot.Query.AuditLog == nil {
@@ -2152,6 +2381,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Persons(childComplexity, args["filter"].(*model.PersonFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.placementPlan":
+		if e.ComplexityRoot.Query.PlacementPlan == nil {
+			break
+		}
+
+		args, err := ec.field_Query_placementPlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PlacementPlan(childComplexity, args["input"].(model.PlacementInput)), true
 	case "Query.region":
 		if e.ComplexityRoot.Query.Region == nil {
 			break
@@ -2716,9 +2956,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CaseActionInput", ec.unmarshalInputCaseActionInput),
 			graphql.NewInputUnmarshaler("CaseFilter", ec.unmarshalInputCaseFilter),
 			graphql.NewInputUnmarshaler("CivilRecordInput", ec.unmarshalInputCivilRecordInput),
+			graphql.NewInputUnmarshaler("HardshipMonthsInput", ec.unmarshalInputHardshipMonthsInput),
 			graphql.NewInputUnmarshaler("HealthRecordInput", ec.unmarshalInputHealthRecordInput),
 			graphql.NewInputUnmarshaler("JobPostingInput", ec.unmarshalInputJobPostingInput),
 			graphql.NewInputUnmarshaler("PersonFilter", ec.unmarshalInputPersonFilter),
+			graphql.NewInputUnmarshaler("PlacementInput", ec.unmarshalInputPlacementInput),
+			graphql.NewInputUnmarshaler("PlacementMeritInput", ec.unmarshalInputPlacementMeritInput),
+			graphql.NewInputUnmarshaler("PlacementPostInput", ec.unmarshalInputPlacementPostInput),
+			graphql.NewInputUnmarshaler("PlacementSoldierInput", ec.unmarshalInputPlacementSoldierInput),
 			graphql.NewInputUnmarshaler("TemporaryAssistanceInput", ec.unmarshalInputTemporaryAssistanceInput),
 			graphql.NewInputUnmarshaler("VeteranRecordInput", ec.unmarshalInputVeteranRecordInput),
 		)
@@ -2813,7 +3058,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/audit.graphqls" "schema/cases.graphqls" "schema/changes.graphqls" "schema/common.graphqls" "schema/ingest.graphqls" "schema/jobs.graphqls" "schema/linkage.graphqls" "schema/persons.graphqls" "schema/records.graphqls" "schema/regions.graphqls" "schema/rules.graphqls"
+//go:embed "schema/audit.graphqls" "schema/cases.graphqls" "schema/changes.graphqls" "schema/common.graphqls" "schema/ingest.graphqls" "schema/jobmatching.graphqls" "schema/jobs.graphqls" "schema/linkage.graphqls" "schema/persons.graphqls" "schema/records.graphqls" "schema/regions.graphqls" "schema/rules.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2830,6 +3075,7 @@ var sources = []*ast.Source{
 	{Name: "schema/changes.graphqls", Input: sourceData("schema/changes.graphqls"), BuiltIn: false},
 	{Name: "schema/common.graphqls", Input: sourceData("schema/common.graphqls"), BuiltIn: false},
 	{Name: "schema/ingest.graphqls", Input: sourceData("schema/ingest.graphqls"), BuiltIn: false},
+	{Name: "schema/jobmatching.graphqls", Input: sourceData("schema/jobmatching.graphqls"), BuiltIn: false},
 	{Name: "schema/jobs.graphqls", Input: sourceData("schema/jobs.graphqls"), BuiltIn: false},
 	{Name: "schema/linkage.graphqls", Input: sourceData("schema/linkage.graphqls"), BuiltIn: false},
 	{Name: "schema/persons.graphqls", Input: sourceData("schema/persons.graphqls"), BuiltIn: false},
@@ -3247,6 +3493,30 @@ func (ec *executionContext) childFields_HealthRecord(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type HealthRecord", field.Name)
 }
 
+func (ec *executionContext) childFields_JobCandidate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "person":
+		return ec.fieldContext_JobCandidate_person(ctx, field)
+	case "score":
+		return ec.fieldContext_JobCandidate_score(ctx, field)
+	case "reasons":
+		return ec.fieldContext_JobCandidate_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JobCandidate", field.Name)
+}
+
+func (ec *executionContext) childFields_JobMatch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "posting":
+		return ec.fieldContext_JobMatch_posting(ctx, field)
+	case "score":
+		return ec.fieldContext_JobMatch_score(ctx, field)
+	case "reasons":
+		return ec.fieldContext_JobMatch_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JobMatch", field.Name)
+}
+
 func (ec *executionContext) childFields_JobPosting(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3291,6 +3561,8 @@ func (ec *executionContext) childFields_JobPosting(ctx context.Context, field gr
 		return ec.fieldContext_JobPosting_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_JobPosting_updatedAt(ctx, field)
+	case "candidates":
+		return ec.fieldContext_JobPosting_candidates(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type JobPosting", field.Name)
 }
@@ -3357,6 +3629,18 @@ func (ec *executionContext) childFields_LinkReviewEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type LinkReviewEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_MatchReason(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_MatchReason_code(ctx, field)
+	case "points":
+		return ec.fieldContext_MatchReason_points(ctx, field)
+	case "detail":
+		return ec.fieldContext_MatchReason_detail(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatchReason", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -3401,6 +3685,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Person_updatedAt(ctx, field)
+	case "jobMatches":
+		return ec.fieldContext_Person_jobMatches(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
 }
@@ -3423,6 +3709,56 @@ func (ec *executionContext) childFields_PersonEdge(ctx context.Context, field gr
 		return ec.fieldContext_PersonEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PersonEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PlacementAllocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "soldierId":
+		return ec.fieldContext_PlacementAllocation_soldierId(ctx, field)
+	case "name":
+		return ec.fieldContext_PlacementAllocation_name(ctx, field)
+	case "order":
+		return ec.fieldContext_PlacementAllocation_order(ctx, field)
+	case "score":
+		return ec.fieldContext_PlacementAllocation_score(ctx, field)
+	case "ruleVersion":
+		return ec.fieldContext_PlacementAllocation_ruleVersion(ctx, field)
+	case "scoreItems":
+		return ec.fieldContext_PlacementAllocation_scoreItems(ctx, field)
+	case "chooseFirst":
+		return ec.fieldContext_PlacementAllocation_chooseFirst(ctx, field)
+	case "serviceMonths":
+		return ec.fieldContext_PlacementAllocation_serviceMonths(ctx, field)
+	case "postId":
+		return ec.fieldContext_PlacementAllocation_postId(ctx, field)
+	case "choice":
+		return ec.fieldContext_PlacementAllocation_choice(ctx, field)
+	case "passed":
+		return ec.fieldContext_PlacementAllocation_passed(ctx, field)
+	case "explanation":
+		return ec.fieldContext_PlacementAllocation_explanation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlacementAllocation", field.Name)
+}
+
+func (ec *executionContext) childFields_PlacementPlan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "mode":
+		return ec.fieldContext_PlacementPlan_mode(ctx, field)
+	case "allocations":
+		return ec.fieldContext_PlacementPlan_allocations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlacementPlan", field.Name)
+}
+
+func (ec *executionContext) childFields_PlacementScoreItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "item":
+		return ec.fieldContext_PlacementScoreItem_item(ctx, field)
+	case "points":
+		return ec.fieldContext_PlacementScoreItem_points(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlacementScoreItem", field.Name)
 }
 
 func (ec *executionContext) childFields_Region(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3805,6 +4141,20 @@ func (ec *executionContext) dir_pii_args(ctx context.Context, rawArgs map[string
 	return args, nil
 }
 
+func (ec *executionContext) field_JobPosting_candidates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_addCaseAction_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4159,6 +4509,20 @@ func (ec *executionContext) field_Mutation_upsertVeteranRecords_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Person_jobMatches_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4394,6 +4758,20 @@ func (ec *executionContext) field_Query_persons_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_placementPlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PlacementInput, error) {
+			return ec.unmarshalNPlacementInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -8505,6 +8883,180 @@ func (ec *executionContext) fieldContext_HealthRecord_familyDoctorContract(_ con
 	return graphql.NewScalarFieldContext("HealthRecord", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _JobCandidate_person(ctx context.Context, field graphql.CollectedField, obj *model.JobCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobCandidate_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Person, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobCandidate_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobCandidate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobCandidate_score(ctx context.Context, field graphql.CollectedField, obj *model.JobCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobCandidate_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobCandidate_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobCandidate", field, false, false, "Float")
+}
+
+func (ec *executionContext) _JobCandidate_reasons(ctx context.Context, field graphql.CollectedField, obj *model.JobCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobCandidate_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.MatchReason) graphql.Marshaler {
+			return ec.marshalNMatchReason2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐMatchReasonᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobCandidate_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobCandidate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchReason(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobMatch_posting(ctx context.Context, field graphql.CollectedField, obj *model.JobMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobMatch_posting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Posting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.JobPosting) graphql.Marshaler {
+			return ec.marshalNJobPosting2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐJobPosting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobMatch_posting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobMatch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JobPosting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobMatch_score(ctx context.Context, field graphql.CollectedField, obj *model.JobMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobMatch_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobMatch_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("JobMatch", field, false, false, "Float")
+}
+
+func (ec *executionContext) _JobMatch_reasons(ctx context.Context, field graphql.CollectedField, obj *model.JobMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobMatch_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.MatchReason) graphql.Marshaler {
+			return ec.marshalNMatchReason2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐMatchReasonᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobMatch_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobMatch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchReason(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _JobPosting_id(ctx context.Context, field graphql.CollectedField, obj *model.JobPosting) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8995,6 +9547,68 @@ func (ec *executionContext) _JobPosting_updatedAt(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_JobPosting_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("JobPosting", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _JobPosting_candidates(ctx context.Context, field graphql.CollectedField, obj *model.JobPosting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobPosting_candidates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.JobPosting().Candidates(ctx, obj, fc.Args["first"].(*int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN", "ANALYST"})
+				if err != nil {
+					var zeroVal []model.JobCandidate
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []model.JobCandidate
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.JobCandidate) graphql.Marshaler {
+			return ec.marshalNJobCandidate2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐJobCandidateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobPosting_candidates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobPosting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JobCandidate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_JobPosting_candidates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _LinkEvidence_record(ctx context.Context, field graphql.CollectedField, obj *model.LinkEvidence) (ret graphql.Marshaler) {
@@ -9513,6 +10127,75 @@ func (ec *executionContext) fieldContext_LinkReviewEdge_node(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _MatchReason_code(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchReason_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchReason_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchReason", field, false, false, "String")
+}
+
+func (ec *executionContext) _MatchReason_points(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchReason_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchReason_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchReason", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MatchReason_detail(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchReason_detail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Detail, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchReason_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchReason", field, false, false, "String")
 }
 
 func (ec *executionContext) _Mutation_assignCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -10958,6 +11641,68 @@ func (ec *executionContext) fieldContext_Person_updatedAt(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Person", field, false, false, "DateTime")
 }
 
+func (ec *executionContext) _Person_jobMatches(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_jobMatches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().JobMatches(ctx, obj, fc.Args["first"].(*int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN", "ANALYST"})
+				if err != nil {
+					var zeroVal []model.JobMatch
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal []model.JobMatch
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.JobMatch) graphql.Marshaler {
+			return ec.marshalNJobMatch2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐJobMatchᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_jobMatches(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JobMatch(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_jobMatches_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11075,6 +11820,392 @@ func (ec *executionContext) fieldContext_PersonEdge_node(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _PlacementAllocation_soldierId(ctx context.Context, field graphql.CollectedField, obj *model.PlacementAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacementAllocation_soldierId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SoldierID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacementAllocation_soldierId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlacementAllocation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PlacementAllocation_name(ctx context.Context, field graphql.CollectedField, obj *model.PlacementAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacementAllocation_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PlacementAllocation_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlacementAllocation", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlacementAllocation_order(ctx context.Context, field graphql.CollectedField, obj *model.PlacementAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacementAllocation_order(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Order, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacementAllocation_order(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlacementAllocation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PlacementAllocation_score(ctx context.Context, field graphql.CollectedField, obj *model.PlacementAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacementAllocation_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacementAllocation_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlacementAllocation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _PlacementAllocation_ruleVersion(ctx context.Context, field graphql.CollectedField, obj *model.PlacementAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacementAllocation_ruleVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RuleVersion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacementAllocation_ruleVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlacementAllocation", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlacementAllocation_scoreItems(ctx context.Context, field graphql.CollectedField, obj *model.PlacementAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacementAllocation_scoreItems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoreItems, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PlacementScoreItem) graphql.Marshaler {
+			return ec.marshalNPlacementScoreItem2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementScoreItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacementAllocation_scoreItems(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlacementAllocation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlacementScoreItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlacementAllocation_chooseFirst(ctx context.Context, field graphql.CollectedField, obj *model.PlacementAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacementAllocation_chooseFirst(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ChooseFirst, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacementAllocation_chooseFirst(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlacementAllocation", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PlacementAllocation_serviceMonths(ctx context.Context, field graphql.CollectedField, obj *model.PlacementAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacementAllocation_serviceMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ServiceMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacementAllocation_serviceMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlacementAllocation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PlacementAllocation_postId(ctx context.Context, field graphql.CollectedField, obj *model.PlacementAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacementAllocation_postId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PlacementAllocation_postId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlacementAllocation", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlacementAllocation_choice(ctx context.Context, field graphql.CollectedField, obj *model.PlacementAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacementAllocation_choice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Choice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacementAllocation_choice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlacementAllocation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PlacementAllocation_passed(ctx context.Context, field graphql.CollectedField, obj *model.PlacementAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacementAllocation_passed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Passed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacementAllocation_passed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlacementAllocation", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlacementAllocation_explanation(ctx context.Context, field graphql.CollectedField, obj *model.PlacementAllocation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacementAllocation_explanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Explanation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacementAllocation_explanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlacementAllocation", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlacementPlan_mode(ctx context.Context, field graphql.CollectedField, obj *model.PlacementPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacementPlan_mode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.PlacementMode) graphql.Marshaler {
+			return ec.marshalNPlacementMode2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementMode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacementPlan_mode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlacementPlan", field, false, false, "PlacementMode")
+}
+
+func (ec *executionContext) _PlacementPlan_allocations(ctx context.Context, field graphql.CollectedField, obj *model.PlacementPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacementPlan_allocations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Allocations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PlacementAllocation) graphql.Marshaler {
+			return ec.marshalNPlacementAllocation2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementAllocationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacementPlan_allocations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlacementPlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlacementAllocation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlacementScoreItem_item(ctx context.Context, field graphql.CollectedField, obj *model.PlacementScoreItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacementScoreItem_item(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Item, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacementScoreItem_item(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlacementScoreItem", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlacementScoreItem_points(ctx context.Context, field graphql.CollectedField, obj *model.PlacementScoreItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlacementScoreItem_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlacementScoreItem_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlacementScoreItem", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -11369,6 +12500,68 @@ func (ec *executionContext) fieldContext_Query_changes(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_changes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_placementPlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_placementPlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PlacementPlan(ctx, fc.Args["input"].(model.PlacementInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN", "ANALYST"})
+				if err != nil {
+					var zeroVal *model.PlacementPlan
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal *model.PlacementPlan
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PlacementPlan) graphql.Marshaler {
+			return ec.marshalNPlacementPlan2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_placementPlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlacementPlan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_placementPlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15531,6 +16724,55 @@ func UnmarshalCivilRecordInput(ctx context.Context, raw any) (feed.CivilInput, e
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputHardshipMonthsInput(ctx context.Context, obj any) (model.HardshipMonthsInput, error) {
+	var it model.HardshipMonthsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"areaClass", "months"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "areaClass":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaClass"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AreaClass = data
+		case "months":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("months"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Months = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalHardshipMonthsInput unmarshals raw into the HardshipMonthsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalHardshipMonthsInput(ctx context.Context, raw any) (model.HardshipMonthsInput, error) {
+	var out model.HardshipMonthsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "HardshipMonthsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputHealthRecordInput(ctx context.Context, obj any) (feed.HealthInput, error) {
 	var it feed.HealthInput
 	if obj == nil {
@@ -15913,6 +17155,301 @@ func (ec *executionContext) unmarshalInputPersonFilter(ctx context.Context, obj 
 func UnmarshalPersonFilter(ctx context.Context, raw any) (model.PersonFilter, error) {
 	var out model.PersonFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PersonFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPlacementInput(ctx context.Context, obj any) (model.PlacementInput, error) {
+	var it model.PlacementInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["mode"]; !present {
+		asMap["mode"] = "SCORE_ORDER"
+	}
+
+	fieldsInOrder := [...]string{"soldiers", "posts", "mode"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "soldiers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("soldiers"))
+			data, err := ec.unmarshalNPlacementSoldierInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementSoldierInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Soldiers = data
+		case "posts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("posts"))
+			data, err := ec.unmarshalNPlacementPostInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementPostInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Posts = data
+		case "mode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mode"))
+			data, err := ec.unmarshalOPlacementMode2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementMode(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Mode = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlacementInput unmarshals raw into the PlacementInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlacementInput(ctx context.Context, raw any) (model.PlacementInput, error) {
+	var out model.PlacementInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlacementInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPlacementMeritInput(ctx context.Context, obj any) (model.PlacementMeritInput, error) {
+	var it model.PlacementMeritInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["wartime"]; !present {
+		asMap["wartime"] = false
+	}
+
+	fieldsInOrder := [...]string{"kind", "wartime"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "wartime":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("wartime"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Wartime = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlacementMeritInput unmarshals raw into the PlacementMeritInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlacementMeritInput(ctx context.Context, raw any) (model.PlacementMeritInput, error) {
+	var out model.PlacementMeritInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlacementMeritInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPlacementPostInput(ctx context.Context, obj any) (model.PlacementPostInput, error) {
+	var it model.PlacementPostInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "capacity", "ranking"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "capacity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capacity"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Capacity = data
+		case "ranking":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ranking"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ranking = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlacementPostInput unmarshals raw into the PlacementPostInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlacementPostInput(ctx context.Context, raw any) (model.PlacementPostInput, error) {
+	var out model.PlacementPostInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlacementPostInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPlacementSoldierInput(ctx context.Context, obj any) (model.PlacementSoldierInput, error) {
+	var it model.PlacementSoldierInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "birthDate", "enlistDate", "dischargeDate", "merits", "commendations", "honors", "disabilityGrade", "disabilityCause", "hardshipMonths", "punishments", "choices"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "birthDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthDate"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BirthDate = data
+		case "enlistDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enlistDate"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EnlistDate = data
+		case "dischargeDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dischargeDate"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DischargeDate = data
+		case "merits":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("merits"))
+			data, err := ec.unmarshalOPlacementMeritInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementMeritInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Merits = data
+		case "commendations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commendations"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Commendations = data
+		case "honors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("honors"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Honors = data
+		case "disabilityGrade":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disabilityGrade"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisabilityGrade = data
+		case "disabilityCause":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disabilityCause"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisabilityCause = data
+		case "hardshipMonths":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hardshipMonths"))
+			data, err := ec.unmarshalOHardshipMonthsInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐHardshipMonthsInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HardshipMonths = data
+		case "punishments":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("punishments"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Punishments = data
+		case "choices":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("choices"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Choices = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPlacementSoldierInput unmarshals raw into the PlacementSoldierInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPlacementSoldierInput(ctx context.Context, raw any) (model.PlacementSoldierInput, error) {
+	var out model.PlacementSoldierInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PlacementSoldierInput", raw, &out)
 	return out, err
 }
 
@@ -17501,6 +19038,92 @@ func (ec *executionContext) _HealthRecord(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var jobCandidateImplementors = []string{"JobCandidate"}
+
+func (ec *executionContext) _JobCandidate(ctx context.Context, sel ast.SelectionSet, obj *model.JobCandidate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, jobCandidateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JobCandidate")
+		case "person":
+			out.Values[i] = ec._JobCandidate_person(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._JobCandidate_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._JobCandidate_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var jobMatchImplementors = []string{"JobMatch"}
+
+func (ec *executionContext) _JobMatch(ctx context.Context, sel ast.SelectionSet, obj *model.JobMatch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, jobMatchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JobMatch")
+		case "posting":
+			out.Values[i] = ec._JobMatch_posting(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._JobMatch_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._JobMatch_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var jobPostingImplementors = []string{"JobPosting"}
 
 func (ec *executionContext) _JobPosting(ctx context.Context, sel ast.SelectionSet, obj *model.JobPosting) graphql.Marshaler {
@@ -17618,6 +19241,12 @@ func (ec *executionContext) _JobPosting(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "candidates":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._JobPosting_candidates(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17824,6 +19453,49 @@ func (ec *executionContext) _LinkReviewEdge(ctx context.Context, sel ast.Selecti
 			}
 		case "node":
 			out.Values[i] = ec._LinkReviewEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var matchReasonImplementors = []string{"MatchReason"}
+
+func (ec *executionContext) _MatchReason(ctx context.Context, sel ast.SelectionSet, obj *model.MatchReason) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchReasonImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchReason")
+		case "code":
+			out.Values[i] = ec._MatchReason_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "points":
+			out.Values[i] = ec._MatchReason_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "detail":
+			out.Values[i] = ec._MatchReason_detail(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -18121,6 +19793,12 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "jobMatches":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Person_jobMatches(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18214,6 +19892,170 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var placementAllocationImplementors = []string{"PlacementAllocation"}
+
+func (ec *executionContext) _PlacementAllocation(ctx context.Context, sel ast.SelectionSet, obj *model.PlacementAllocation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, placementAllocationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlacementAllocation")
+		case "soldierId":
+			out.Values[i] = ec._PlacementAllocation_soldierId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._PlacementAllocation_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "order":
+			out.Values[i] = ec._PlacementAllocation_order(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._PlacementAllocation_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ruleVersion":
+			out.Values[i] = ec._PlacementAllocation_ruleVersion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scoreItems":
+			out.Values[i] = ec._PlacementAllocation_scoreItems(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "chooseFirst":
+			out.Values[i] = ec._PlacementAllocation_chooseFirst(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "serviceMonths":
+			out.Values[i] = ec._PlacementAllocation_serviceMonths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postId":
+			out.Values[i] = ec._PlacementAllocation_postId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "choice":
+			out.Values[i] = ec._PlacementAllocation_choice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "passed":
+			out.Values[i] = ec._PlacementAllocation_passed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "explanation":
+			out.Values[i] = ec._PlacementAllocation_explanation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var placementPlanImplementors = []string{"PlacementPlan"}
+
+func (ec *executionContext) _PlacementPlan(ctx context.Context, sel ast.SelectionSet, obj *model.PlacementPlan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, placementPlanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlacementPlan")
+		case "mode":
+			out.Values[i] = ec._PlacementPlan_mode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "allocations":
+			out.Values[i] = ec._PlacementPlan_allocations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var placementScoreItemImplementors = []string{"PlacementScoreItem"}
+
+func (ec *executionContext) _PlacementScoreItem(ctx context.Context, sel ast.SelectionSet, obj *model.PlacementScoreItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, placementScoreItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlacementScoreItem")
+		case "item":
+			out.Values[i] = ec._PlacementScoreItem_item(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "points":
+			out.Values[i] = ec._PlacementScoreItem_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -18262,6 +20104,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_changes(ctx, field)
+				})
+		case "placementPlan":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_placementPlan(ctx, field)
 				})
 		case "jobPosting":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -19950,6 +21798,11 @@ func (ec *executionContext) marshalNHardshipFlag2ᚕgithubᚗcomᚋvethubᚋveth
 	return ret
 }
 
+func (ec *executionContext) unmarshalNHardshipMonthsInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐHardshipMonthsInput(ctx context.Context, v any) (model.HardshipMonthsInput, error) {
+	res, err := ec.unmarshalInputHardshipMonthsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNHardshipPriority2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐHardshipPriority(ctx context.Context, v any) (model.HardshipPriority, error) {
 	var res model.HardshipPriority
 	err := res.UnmarshalGQL(v)
@@ -20068,6 +21921,54 @@ func (ec *executionContext) marshalNInt2ᚖint64(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNJobCandidate2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐJobCandidate(ctx context.Context, sel ast.SelectionSet, v model.JobCandidate) graphql.Marshaler {
+	return ec._JobCandidate(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNJobCandidate2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐJobCandidateᚄ(ctx context.Context, sel ast.SelectionSet, v []model.JobCandidate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNJobCandidate2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐJobCandidate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNJobMatch2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐJobMatch(ctx context.Context, sel ast.SelectionSet, v model.JobMatch) graphql.Marshaler {
+	return ec._JobMatch(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNJobMatch2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐJobMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []model.JobMatch) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNJobMatch2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐJobMatch(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNJobPosting2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐJobPosting(ctx context.Context, sel ast.SelectionSet, v *model.JobPosting) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "JobPosting!")
+		return graphql.Null
+	}
+	return ec._JobPosting(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNJobPostingInput2githubᚗcomᚋvethubᚋvethubᚋfeedᚐJobInput(ctx context.Context, v any) (feed.JobInput, error) {
 	res, err := ec.unmarshalInputJobPostingInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -20163,6 +22064,26 @@ func (ec *executionContext) marshalNLinkReviewStatus2githubᚗcomᚋvethubᚋvet
 	return v
 }
 
+func (ec *executionContext) marshalNMatchReason2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐMatchReason(ctx context.Context, sel ast.SelectionSet, v model.MatchReason) graphql.Marshaler {
+	return ec._MatchReason(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMatchReason2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐMatchReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []model.MatchReason) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatchReason2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐMatchReason(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNMerit2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐMerit(ctx context.Context, v any) (model.Merit, error) {
 	var res model.Merit
 	err := res.UnmarshalGQL(v)
@@ -20255,6 +22176,112 @@ func (ec *executionContext) unmarshalNPiiKind2githubᚗcomᚋvethubᚋvethubᚋg
 
 func (ec *executionContext) marshalNPiiKind2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPiiKind(ctx context.Context, sel ast.SelectionSet, v model.PiiKind) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNPlacementAllocation2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementAllocation(ctx context.Context, sel ast.SelectionSet, v model.PlacementAllocation) graphql.Marshaler {
+	return ec._PlacementAllocation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPlacementAllocation2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementAllocationᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PlacementAllocation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlacementAllocation2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementAllocation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNPlacementInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementInput(ctx context.Context, v any) (model.PlacementInput, error) {
+	res, err := ec.unmarshalInputPlacementInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPlacementMeritInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementMeritInput(ctx context.Context, v any) (model.PlacementMeritInput, error) {
+	res, err := ec.unmarshalInputPlacementMeritInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPlacementMode2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementMode(ctx context.Context, v any) (model.PlacementMode, error) {
+	var res model.PlacementMode
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPlacementMode2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementMode(ctx context.Context, sel ast.SelectionSet, v model.PlacementMode) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNPlacementPlan2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementPlan(ctx context.Context, sel ast.SelectionSet, v *model.PlacementPlan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PlacementPlan!")
+		return graphql.Null
+	}
+	return ec._PlacementPlan(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPlacementPostInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementPostInput(ctx context.Context, v any) (model.PlacementPostInput, error) {
+	res, err := ec.unmarshalInputPlacementPostInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPlacementPostInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementPostInputᚄ(ctx context.Context, v any) ([]model.PlacementPostInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.PlacementPostInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPlacementPostInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementPostInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNPlacementScoreItem2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementScoreItem(ctx context.Context, sel ast.SelectionSet, v model.PlacementScoreItem) graphql.Marshaler {
+	return ec._PlacementScoreItem(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPlacementScoreItem2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementScoreItemᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PlacementScoreItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlacementScoreItem2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementScoreItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNPlacementSoldierInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementSoldierInput(ctx context.Context, v any) (model.PlacementSoldierInput, error) {
+	res, err := ec.unmarshalInputPlacementSoldierInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPlacementSoldierInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementSoldierInputᚄ(ctx context.Context, v any) ([]model.PlacementSoldierInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.PlacementSoldierInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPlacementSoldierInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementSoldierInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) marshalNRegion2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRegion(ctx context.Context, sel ast.SelectionSet, v model.Region) graphql.Marshaler {
@@ -21021,6 +23048,23 @@ func (ec *executionContext) marshalOFunctionalDisability2ᚖgithubᚗcomᚋvethu
 	return v
 }
 
+func (ec *executionContext) unmarshalOHardshipMonthsInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐHardshipMonthsInputᚄ(ctx context.Context, v any) ([]model.HardshipMonthsInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.HardshipMonthsInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNHardshipMonthsInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐHardshipMonthsInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOHardshipPriority2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐHardshipPriority(ctx context.Context, v any) (*model.HardshipPriority, error) {
 	if v == nil {
 		return nil, nil
@@ -21042,6 +23086,41 @@ func (ec *executionContext) marshalOHealthRecord2ᚖgithubᚗcomᚋvethubᚋveth
 		return graphql.Null
 	}
 	return ec._HealthRecord(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
@@ -21160,6 +23239,39 @@ func (ec *executionContext) unmarshalOPhysicalDemand2ᚖgithubᚗcomᚋvethubᚋ
 }
 
 func (ec *executionContext) marshalOPhysicalDemand2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPhysicalDemand(ctx context.Context, sel ast.SelectionSet, v *model.PhysicalDemand) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOPlacementMeritInput2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementMeritInputᚄ(ctx context.Context, v any) ([]model.PlacementMeritInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.PlacementMeritInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPlacementMeritInput2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementMeritInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOPlacementMode2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementMode(ctx context.Context, v any) (*model.PlacementMode, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.PlacementMode)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPlacementMode2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPlacementMode(ctx context.Context, sel ast.SelectionSet, v *model.PlacementMode) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

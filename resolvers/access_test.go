@@ -127,6 +127,7 @@ var rootCalls = map[string]string{
 	"viewer":               `{ viewer { role } }`,
 	"region":               `{ region(code: "330824") { code } }`,
 	"jobPosting":           `{ jobPosting(sourceId: "none") { id } }`,
+	"placementPlan":        `{ placementPlan(input: {soldiers: [], posts: []}) { mode } }`,
 	"person":               `{ person(id: "1") { id } }`,
 	"persons":              `{ persons(first: 1) { edges { cursor } } }`,
 	"sourceRecord":         `{ sourceRecord(department: CIVIL, sourceId: "none") { id } }`,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/vethub/vethub/db"
 	"github.com/vethub/vethub/ingest"
+	"github.com/vethub/vethub/jobmatching"
 )
 
 // Deps are the services resolvers call.
@@ -14,6 +15,9 @@ type Deps struct {
 	Store  *db.Store
 	Ingest *ingest.Service
 	Logger *slog.Logger
+	// JobMatching ranks postings and job seekers; nil builds one over
+	// Store that matches as of the current date.
+	JobMatching *jobmatching.Service
 }
 
 // Resolver is the root resolver; New is the only place it is wired.
@@ -25,6 +29,7 @@ type Resolver struct {
 	// caseFeed is the process's one LISTEN connection for new cases,
 	// shared by every caseFlagged subscription.
 	caseFeed *db.CaseFeed
+	matching *jobmatching.Service
 }
 
 // New builds the root resolver from its dependencies.
@@ -33,7 +38,10 @@ func New(d Deps) *Resolver {
 	if log == nil {
 		log = slog.Default()
 	}
-	r := &Resolver{store: d.Store, ingest: d.Ingest, log: log}
+	r := &Resolver{store: d.Store, ingest: d.Ingest, log: log, matching: d.JobMatching}
+	if r.matching == nil && d.Store != nil {
+		r.matching = jobmatching.New(d.Store, log, jobmatching.Options{})
+	}
 	if d.Store != nil {
 		r.audit = d.Store.NewAuditWriter()
 		r.caseFeed = d.Store.NewCaseFeed(log)

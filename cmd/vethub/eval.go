@@ -22,6 +22,7 @@ import (
 const evalUsage = `usage: vethub eval linkage --truth DIR            (the persons in the hub)
        vethub eval linkage --feeds DIR [--truth DIR]  (the linker, in memory)
        vethub eval flags --truth DIR              (the hardship flags in the hub)
+       vethub eval jobs --truth DIR [--today YYYY-MM-DD]  (the job matches in the hub)
 
 Scores linkage against the generator's truth (DIR/records.ndjson, as
 vethub gen writes it under truth/): pairwise precision, recall and F1,
@@ -32,6 +33,11 @@ eval flags scores the hub's current flags against the planted situations
 (DIR/hardship.ndjson): precision and recall per rule and overall. A hub
 person counts as the real person most of its records belong to, so
 linkage errors show here too.
+
+eval jobs scores every job seeker's top 10 open postings on --today
+(default the current date; the generator's is 2026-11-01) against the
+planted good matches (DIR/jobs.ndjson): hit rate, NDCG and precision at
+10, hub persons mapped to real persons as for flags.
 
 With --truth alone it scores the persons stored in the hub (DATABASE_URL),
 as import and vethub link --all left them. With --feeds it links the
@@ -50,12 +56,20 @@ func runEval(ctx context.Context, args []string) error {
 	truthDir := flags.String("truth", "", "truth directory; default FEEDS/truth")
 	match := flags.Float64("match", 0.99, "match probability threshold")
 	showModel := flags.Bool("model", false, "also print the trained m, u and weight of every comparison level")
+	today := flags.String("today", "", "jobs only: match as of this date (YYYY-MM-DD); default today")
 	flags.Usage = func() { fmt.Fprint(flags.Output(), evalUsage); flags.PrintDefaults() }
 	if err := c.parse(flags, rest); err != nil {
 		return err
 	}
 	if what == "flags" && *truthDir != "" && *feeds == "" && flags.NArg() == 0 {
 		return withStore(ctx, c, func(store *db.Store) error { return evalFlags(ctx, store, *truthDir, os.Stdout) })
+	}
+	if what == "jobs" && *truthDir != "" && *feeds == "" && flags.NArg() == 0 {
+		day, err := parseToday(*today)
+		if err != nil {
+			return err
+		}
+		return withStore(ctx, c, func(store *db.Store) error { return evalJobs(ctx, store, *truthDir, day, os.Stdout) })
 	}
 	if what != "linkage" || *feeds == "" && *truthDir == "" || flags.NArg() > 0 {
 		flags.Usage()

@@ -8,12 +8,13 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/vethub/vethub/db"
 	"github.com/vethub/vethub/feed"
 )
 
-const exportUsage = `usage: vethub export links|flags|veteran|civil|health|jobs [flags]
+const exportUsage = `usage: vethub export links|flags|matches|veteran|civil|health|jobs [flags]
 
 Writes NDJSON to standard output (or --out FILE):
   links     the crosswalk integrators need: one line per record,
@@ -21,6 +22,8 @@ Writes NDJSON to standard output (or --out FILE):
             --department limits it to one department
   flags     every current hardship flag, one line each:
             {"personId":…,"rule":…,"category":…,"priority":…,"score":…}
+  matches   every job seeker's best open postings (--top, on --today), one line each:
+            {"personId":…,"jobSourceId":…,"rank":…,"score":…}
   veteran, civil, health, jobs
             the department's records in the feed format that import reads
 
@@ -34,6 +37,8 @@ func runExport(ctx context.Context, args []string) error {
 	dbURL := fs.String("database-url", envOr("DATABASE_URL", defaultDatabaseURL), "PostgreSQL URL")
 	out := fs.String("out", "-", "output file; - is standard output")
 	dept := fs.String("department", "", "links only: one department (veteran, civil, health)")
+	top := fs.Int("top", 10, "matches only: postings per job seeker")
+	today := fs.String("today", "", "matches only: match as of this date (YYYY-MM-DD); default today")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), exportUsage); fs.PrintDefaults() }
 	what, rest := firstArg(args)
 	if err := fs.Parse(rest); err != nil {
@@ -52,7 +57,16 @@ func runExport(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := exportTo(ctx, store, what, *dept, w); err != nil {
+	export := func() error { return exportTo(ctx, store, what, *dept, w) }
+	if strings.EqualFold(what, "matches") {
+		day, err := parseToday(*today)
+		if err != nil {
+			closeOut()
+			return err
+		}
+		export = func() error { return exportMatches(ctx, store, *top, day, w) }
+	}
+	if err := export(); err != nil {
 		closeOut()
 		return err
 	}
@@ -85,10 +99,12 @@ func exportTo(ctx context.Context, store *db.Store, what, dept string, w *bufio.
 		})
 	case "jobs":
 		return store.PostingsExportEach(ctx, writeLine)
+	case "matches":
+		return exportMatches(ctx, store, 10, time.Time{}, w)
 	default:
 		d, err := feed.ParseDepartment(what)
 		if err != nil {
-			return fmt.Errorf("export %q: want links, flags, veteran, civil, health or jobs", what)
+			return fmt.Errorf("export %q: want links, flags, matches, veteran, civil, health or jobs", what)
 		}
 		return store.RecordsExportEach(ctx, d, writeLine)
 	}

@@ -196,6 +196,26 @@ type HardshipFlag struct {
 	PersonRef  int64     `json:"-"`
 }
 
+type HardshipMonthsInput struct {
+	AreaClass int `json:"areaClass"`
+	Months    int `json:"months"`
+}
+
+// A job seeker ranked for a posting.
+type JobCandidate struct {
+	Person  *Person       `json:"person"`
+	Score   float64       `json:"score"`
+	Reasons []MatchReason `json:"reasons"`
+}
+
+// An open posting ranked for a person.
+type JobMatch struct {
+	Posting *JobPosting `json:"posting"`
+	// 0–100 with the default weights; higher is a better fit.
+	Score   float64       `json:"score"`
+	Reasons []MatchReason `json:"reasons"`
+}
+
 // A job posting from the employment service.
 type JobPosting struct {
 	ID               string          `json:"id"`
@@ -219,6 +239,8 @@ type JobPosting struct {
 	ClosesOn         *Date           `json:"closesOn,omitempty"`
 	CreatedAt        time.Time       `json:"createdAt"`
 	UpdatedAt        time.Time       `json:"updatedAt"`
+	// The best job seekers (unemployed veterans) for this posting, best first (first: 1–50); an analyst sees only seekers of their regions. None when the posting is closed or full.
+	Candidates []JobCandidate `json:"candidates"`
 }
 
 // Why a record is with its person.
@@ -244,6 +266,16 @@ type LinkReviewConnection struct {
 type LinkReviewEdge struct {
 	Cursor string      `json:"cursor"`
 	Node   *LinkReview `json:"node"`
+}
+
+// One component of a match score, with the values it compared.
+type MatchReason struct {
+	// OCCUPATION, REGION, CERTIFICATES, EDUCATION, AGE, VETERAN_PREFERRED or SALARY.
+	Code string `json:"code"`
+	// What the component added to the score (the components of a match sum to it).
+	Points float64 `json:"points"`
+	// English, naming the values compared.
+	Detail string `json:"detail"`
 }
 
 type Mutation struct {
@@ -272,6 +304,82 @@ type PersonFilter struct {
 	Name *string `json:"name,omitempty"`
 	// Only persons with records of all these departments.
 	HasDepartments []Department `json:"hasDepartments,omitempty"`
+}
+
+type PlacementAllocation struct {
+	SoldierID string  `json:"soldierId"`
+	Name      *string `json:"name,omitempty"`
+	// Position in the choosing order, 1 first.
+	Order int     `json:"order"`
+	Score float64 `json:"score"`
+	// The rule version in force on the discharge date.
+	RuleVersion string               `json:"ruleVersion"`
+	ScoreItems  []PlacementScoreItem `json:"scoreItems"`
+	// Holds an honour that chooses before any score.
+	ChooseFirst   bool `json:"chooseFirst"`
+	ServiceMonths int  `json:"serviceMonths"`
+	// Null when no choice could take the soldier.
+	PostID *string `json:"postId,omitempty"`
+	// Rank of postId among the soldier's choices, 1 first; 0 when unplaced.
+	Choice int `json:"choice"`
+	// Earlier choices that could not take the soldier, each with why.
+	Passed      []string `json:"passed"`
+	Explanation string   `json:"explanation"`
+}
+
+// A placement batch: the soldiers to place and the posts offered (up to 5,000 each).
+type PlacementInput struct {
+	Soldiers []PlacementSoldierInput `json:"soldiers"`
+	Posts    []PlacementPostInput    `json:"posts"`
+	Mode     *PlacementMode          `json:"mode,omitempty"`
+}
+
+type PlacementMeritInput struct {
+	// COMMENDATION, THIRD_CLASS, SECOND_CLASS, FIRST_CLASS or HONORARY_TITLE.
+	Kind    string `json:"kind"`
+	Wartime *bool  `json:"wartime,omitempty"`
+}
+
+// The outcome of a placement batch: one allocation per soldier, in choosing order.
+type PlacementPlan struct {
+	Mode        PlacementMode         `json:"mode"`
+	Allocations []PlacementAllocation `json:"allocations"`
+}
+
+type PlacementPostInput struct {
+	ID       string `json:"id"`
+	Capacity int    `json:"capacity"`
+	// The soldiers the post accepts, best first (STABLE only); absent accepts all.
+	Ranking []string `json:"ranking,omitempty"`
+}
+
+type PlacementScoreItem struct {
+	Item   string  `json:"item"`
+	Points float64 `json:"points"`
+}
+
+// A soldier of the batch, with what the placement rule scores.
+type PlacementSoldierInput struct {
+	ID            string                `json:"id"`
+	Name          *string               `json:"name,omitempty"`
+	BirthDate     *Date                 `json:"birthDate,omitempty"`
+	EnlistDate    Date                  `json:"enlistDate"`
+	DischargeDate Date                  `json:"dischargeDate"`
+	Merits        []PlacementMeritInput `json:"merits,omitempty"`
+	// MILITARY_COMMISSION or ARMY_WIDE.
+	Commendations []string `json:"commendations,omitempty"`
+	// Honours that choose before any score, e.g. BAYI_MEDAL.
+	Honors []string `json:"honors,omitempty"`
+	// 1–10; absent means none.
+	DisabilityGrade *int `json:"disabilityGrade,omitempty"`
+	// COMBAT, DUTY or ILLNESS.
+	DisabilityCause *string `json:"disabilityCause,omitempty"`
+	// Months served in hardship areas, by the rule's area class.
+	HardshipMonths []HardshipMonthsInput `json:"hardshipMonths,omitempty"`
+	// Keys of the rule's deductions.
+	Punishments []string `json:"punishments,omitempty"`
+	// Post ids, most wanted first.
+	Choices []string `json:"choices"`
 }
 
 type Query struct {
@@ -1622,6 +1730,64 @@ func (e *PiiKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e PiiKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How a placement batch (阳光安置) allocates soldiers to posts.
+type PlacementMode string
+
+const (
+	// Soldiers choose in score order; each takes the first choice with a place left.
+	PlacementModeScoreOrder PlacementMode = "SCORE_ORDER"
+	// Soldier-proposing deferred acceptance: posts rank soldiers too (a post's ranking; none means all, in score order).
+	PlacementModeStable PlacementMode = "STABLE"
+)
+
+var AllPlacementMode = []PlacementMode{
+	PlacementModeScoreOrder,
+	PlacementModeStable,
+}
+
+func (e PlacementMode) IsValid() bool {
+	switch e {
+	case PlacementModeScoreOrder, PlacementModeStable:
+		return true
+	}
+	return false
+}
+
+func (e PlacementMode) String() string {
+	return string(e)
+}
+
+func (e *PlacementMode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PlacementMode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PlacementMode", str)
+	}
+	return nil
+}
+
+func (e PlacementMode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PlacementMode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PlacementMode) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -1,0 +1,40 @@
+package jobmatching
+
+import (
+	"context"
+	"sync"
+
+	"github.com/vethub/vethub/feed"
+)
+
+// snapshot holds a value built from the database as of a change-feed
+// stamp and a day; it is rebuilt when either moves. Readers share one
+// value: it is never modified after it is built.
+type snapshot[T any] struct {
+	mu    sync.Mutex
+	stamp string
+	day   feed.Date
+	value *T
+}
+
+// get returns the value for day, first checking (one cheap query) whether
+// the departments' rows changed since it was built. A rebuild runs once,
+// while other callers wait for it.
+func (c *snapshot[T]) get(ctx context.Context, s *Service, departments []string, day feed.Date,
+	build func(context.Context, feed.Date) (*T, error)) (*T, error) {
+	stamp, err := s.stampOf(ctx, departments)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.value != nil && c.stamp == stamp && c.day.Equal(day.Time) {
+		return c.value, nil
+	}
+	v, err := build(ctx, day)
+	if err != nil {
+		return nil, err
+	}
+	c.value, c.stamp, c.day = v, stamp, day
+	return v, nil
+}
