@@ -61,23 +61,34 @@ func dateOf(t time.Time) feed.Date {
 // first, from a profile built from their current records. A person
 // without records or without a fitting occupation gets none.
 func (s *Service) JobsFor(ctx context.Context, personID int64, k int) ([]jobs.Match, error) {
+	all, err := s.JobsForPersons(ctx, []int64{personID}, k)
+	return all[personID], err
+}
+
+// JobsForPersons is JobsFor for several persons at once: one read of
+// their records (a page of persons costs what one does).
+func (s *Service) JobsForPersons(ctx context.Context, personIDs []int64, k int) (map[int64][]jobs.Match, error) {
 	today := s.today()
 	idx, err := s.postings.current(ctx, s, today)
 	if err != nil {
 		return nil, err
 	}
-	persons, err := db.RecordsOfPersons(ctx, s.store.Pool, []int64{personID})
+	persons, err := db.RecordsOfPersons(ctx, s.store.Pool, personIDs)
 	if err != nil {
-		return nil, fmt.Errorf("jobs for person %d: %w", personID, err)
+		return nil, fmt.Errorf("jobs for persons: %w", err)
 	}
-	if len(persons) == 0 || len(persons[0].Records) == 0 {
-		return nil, nil
+	out := make(map[int64][]jobs.Match, len(persons))
+	for _, pr := range persons {
+		if len(pr.Records) == 0 {
+			continue
+		}
+		p, err := s.builder.Profile(jobs.Person{ID: pr.PersonID, Records: pr.Records}, today)
+		if err != nil {
+			return nil, fmt.Errorf("jobs for person %d: %w", pr.PersonID, err)
+		}
+		out[pr.PersonID] = idx.jobs.Top(&p, k, today)
 	}
-	p, err := s.builder.Profile(jobs.Person{ID: personID, Records: persons[0].Records}, today)
-	if err != nil {
-		return nil, fmt.Errorf("jobs for person %d: %w", personID, err)
-	}
-	return idx.jobs.Top(&p, k, today), nil
+	return out, nil
 }
 
 // CandidatesFor returns the k best job seekers for the posting with the

@@ -40,7 +40,7 @@ func (r *personResolver) JobMatches(ctx context.Context, obj *model.Person, firs
 	if err != nil {
 		return nil, err
 	}
-	ms, err := r.matching.JobsFor(ctx, obj.PersonID, k)
+	ms, err := jobsFor(ctx, r.matching, obj.PersonID, k)
 	if err != nil {
 		return nil, err
 	}

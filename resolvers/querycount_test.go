@@ -186,3 +186,32 @@ func TestCasesPageQueryCount(t *testing.T) {
 		t.Fatalf("queries: page of 5 = %d, page of 30 = %d; want %d for both", counts[5], counts[30], want)
 	}
 }
+
+// TestJobMatchesPageQueryCount: the job matches of a page of persons cost
+// the same number of queries for 5 persons as for 30.
+func TestJobMatchesPageQueryCount(t *testing.T) {
+	t.Parallel()
+	counter := &queryCounter{}
+	store := dbtest.NewWithTracer(t, counter)
+	f := fixtures{t, store}
+	for i := range 30 {
+		f.full(fmt.Sprintf("人%03d", i), fmt.Sprintf("330824106%03d", i))
+	}
+	c := newAPI(t, store).as(admin)
+	const q = `query($first: Int!) { persons(first: $first) { edges { node { id jobMatches(first: 3) { score } } } } }`
+	counts := map[int]int{}
+	for _, first := range []int{5, 30, 5} {
+		counter.reset()
+		var out struct{ Persons struct{ Edges []struct{ Node struct{ ID string } } } }
+		mustQuery(t, c, q, &out, client.Var("first", first))
+		if len(out.Persons.Edges) != first {
+			t.Fatalf("page of %d: %d persons", first, len(out.Persons.Edges))
+		}
+		sqls := counter.reset()
+		t.Logf("page of %d persons: %d queries:\n%s", first, len(sqls), strings.Join(sqls, "\n"))
+		counts[first] = len(sqls)
+	}
+	if counts[5] != counts[30] {
+		t.Fatalf("queries: page of 5 = %d, page of 30 = %d: the cost grows with the page", counts[5], counts[30])
+	}
+}

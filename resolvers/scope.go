@@ -45,7 +45,7 @@ func (r *Resolver) WithLoaders(ctx context.Context) context.Context {
 	if err != nil {
 		return ctx
 	}
-	return withRecordModels(r.store.WithLoaders(ctx, scope))
+	return withJobMatchesLoader(withRecordModels(r.store.WithLoaders(ctx, scope)), r.matching)
 }
 
 // RequestScope prepares an operation: its dataloaders, and its access to

@@ -1,0 +1,58 @@
+package resolvers
+
+import (
+	"context"
+	"time"
+
+	"github.com/graph-gophers/dataloader/v7"
+
+	"github.com/vethub/vethub/jobmatching"
+	"github.com/vethub/vethub/matching/jobs"
+)
+
+// A page of persons asking for their job matches reads their records once:
+// the request's loader batches Person.jobMatches by the number asked for.
+
+type jobMatchesKey struct {
+	person int64
+	k      int
+}
+
+type jobMatchesLoaderKey struct{}
+
+// withJobMatchesLoader returns ctx carrying a fresh loader of persons' job
+// matches over svc.
+func withJobMatchesLoader(ctx context.Context, svc *jobmatching.Service) context.Context {
+	l := dataloader.NewBatchedLoader(func(ctx context.Context, keys []jobMatchesKey) []*dataloader.Result[[]jobs.Match] {
+		byK := map[int][]int64{}
+		for _, key := range keys {
+			byK[key.k] = append(byK[key.k], key.person)
+		}
+		found := map[jobMatchesKey][]jobs.Match{}
+		var err error
+		for k, persons := range byK {
+			var all map[int64][]jobs.Match
+			if all, err = svc.JobsForPersons(ctx, persons, k); err != nil {
+				break
+			}
+			for p, ms := range all {
+				found[jobMatchesKey{p, k}] = ms
+			}
+		}
+		out := make([]*dataloader.Result[[]jobs.Match], len(keys))
+		for i, key := range keys {
+			out[i] = &dataloader.Result[[]jobs.Match]{Data: found[key], Error: err}
+		}
+		return out
+	}, dataloader.WithWait[jobMatchesKey, []jobs.Match](time.Millisecond))
+	return context.WithValue(ctx, jobMatchesLoaderKey{}, l)
+}
+
+// jobsFor returns the person's k best matches through the request's
+// loader, or straight from svc outside a request.
+func jobsFor(ctx context.Context, svc *jobmatching.Service, person int64, k int) ([]jobs.Match, error) {
+	if l, ok := ctx.Value(jobMatchesLoaderKey{}).(*dataloader.Loader[jobMatchesKey, []jobs.Match]); ok {
+		return l.Load(ctx, jobMatchesKey{person, k})()
+	}
+	return svc.JobsFor(ctx, person, k)
+}
