@@ -202,7 +202,11 @@ func TestJobMatchesPageQueryCount(t *testing.T) {
 	counts := map[int]int{}
 	for _, first := range []int{5, 30, 5} {
 		counter.reset()
-		var out struct{ Persons struct{ Edges []struct{ Node struct{ ID string } } } }
+		var out struct {
+			Persons struct {
+				Edges []struct{ Node struct{ ID string } }
+			}
+		}
 		mustQuery(t, c, q, &out, client.Var("first", first))
 		if len(out.Persons.Edges) != first {
 			t.Fatalf("page of %d: %d persons", first, len(out.Persons.Edges))
