@@ -65,23 +65,7 @@ func LinkRowsOfPersons(ctx context.Context, tx pgx.Tx, recordIDs []int64) ([]Pla
 func LinkDecisionsAmong(ctx context.Context, tx pgx.Tx, ids []int64) (same, different [][2]int64, err error) {
 	rows, err := tx.Query(ctx, `SELECT record_a, record_b, status FROM link_reviews
 		WHERE status <> 'OPEN' AND record_a = ANY($1) AND record_b = ANY($1) ORDER BY id`, ids)
-	if err != nil {
-		return nil, nil, fmt.Errorf("link decisions: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var a, b int64
-		var status string
-		if err := rows.Scan(&a, &b, &status); err != nil {
-			return nil, nil, fmt.Errorf("link decisions: %w", err)
-		}
-		if status == ReviewSame {
-			same = append(same, [2]int64{a, b})
-		} else {
-			different = append(different, [2]int64{a, b})
-		}
-	}
-	return same, different, rows.Err()
+	return scanDecisions(rows, err)
 }
 
 // IncrementalPlan is an incremental linkage's outcome to store.

@@ -49,6 +49,12 @@ func linkReviewsReplace(ctx context.Context, tx pgx.Tx, pairs []ReviewPair) erro
 // same is pairs to keep together, different pairs to keep apart.
 func (s *Store) LinkDecisions(ctx context.Context) (same, different [][2]int64, err error) {
 	rows, err := s.Pool.Query(ctx, `SELECT record_a, record_b, status FROM link_reviews WHERE status <> 'OPEN' ORDER BY id`)
+	return scanDecisions(rows, err)
+}
+
+// scanDecisions splits decided review rows (record_a, record_b, status)
+// into pairs kept together and pairs kept apart.
+func scanDecisions(rows pgx.Rows, err error) (same, different [][2]int64, _ error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("link decisions: %w", err)
 	}

@@ -85,31 +85,3 @@ func linkAll(ctx context.Context, store *db.Store, match float64, out io.Writer)
 		b.Stored.Moved, b.Stored.Created, b.Stored.Retired)
 	return nil
 }
-
-func clusterKeys(recs []fs.Record, cluster []int32) map[int32]string {
-	// By cluster, named by its first record's index.
-	best := make([]string, len(recs))
-	legacy := make([]bool, len(recs))
-	for i, r := range recs {
-		if !r.IDValid || r.IDNumber == "" {
-			continue
-		}
-		c := cluster[i]
-		cur := best[c]
-		better := cur == "" || legacy[c] && !r.IDLegacy || legacy[c] == r.IDLegacy && r.IDNumber < cur
-		if better {
-			best[c], legacy[c] = r.IDNumber, r.IDLegacy
-		}
-	}
-	// A key names one person: where records with one ID number were
-	// decided to be different people, only the first person keeps it.
-	key := map[int32]string{}
-	owner := map[string]bool{}
-	for c, k := range best {
-		if k != "" && !owner[k] {
-			owner[k] = true
-			key[int32(c)] = k
-		}
-	}
-	return key
-}
