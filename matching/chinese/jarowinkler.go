@@ -138,3 +138,23 @@ func jaroScore(m, t, la, lb int) float64 {
 	fm := float64(m)
 	return (fm/float64(la) + fm/float64(lb) + (fm-float64(t)/2)/fm) / 3
 }
+
+// Swapped reports whether b is a with two characters (bytes) exchanged: a
+// typing error in a date or a number.
+func Swapped(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	var pos [2]int
+	n := 0
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			if n == 2 {
+				return false
+			}
+			pos[n] = i
+			n++
+		}
+	}
+	return n == 2 && a[pos[0]] == b[pos[1]] && a[pos[1]] == b[pos[0]]
+}

@@ -89,31 +89,12 @@ func compareBirth(a, b string) uint8 {
 		return 0
 	case a == b:
 		return BirthExact
-	case swapped(a, b):
+	case chinese.Swapped(a, b):
 		return BirthTransposed
 	case len(a) >= 6 && len(b) >= 6 && a[:6] == b[:6]:
 		return BirthYearMonth
 	}
 	return BirthDifferent
-}
-
-// swapped reports whether b is a with two characters exchanged.
-func swapped(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	var pos [2]int
-	n := 0
-	for i := 0; i < len(a); i++ {
-		if a[i] != b[i] {
-			if n == 2 {
-				return false
-			}
-			pos[n] = i
-			n++
-		}
-	}
-	return n == 2 && a[pos[0]] == b[pos[1]] && a[pos[1]] == b[pos[0]]
 }
 
 func compareEqual(a, b string) uint8 {

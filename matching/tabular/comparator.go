@@ -206,7 +206,7 @@ func dateComparator(formats []string) comparator {
 				return 0
 			case x == y:
 				return dateExact
-			case swapped(x, y) || x[:4] == y[:4] && x[4:6] == y[6:8] && x[6:8] == y[4:6]:
+			case chinese.Swapped(x, y) || x[:4] == y[:4] && x[4:6] == y[6:8] && x[6:8] == y[4:6]:
 				return dateTransposed
 			case x[:6] == y[:6]:
 				return dateYearMonth

@@ -18,25 +18,6 @@ func parseDate(s string, layouts []string) string {
 	return ""
 }
 
-// swapped reports whether b is a with two characters exchanged.
-func swapped(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	var pos [2]int
-	n := 0
-	for i := 0; i < len(a); i++ {
-		if a[i] != b[i] {
-			if n == 2 {
-				return false
-			}
-			pos[n] = i
-			n++
-		}
-	}
-	return n == 2 && a[pos[0]] == b[pos[1]] && a[pos[1]] == b[pos[0]]
-}
-
 // levenshtein is the edit distance of a and b in runes, or limit+1 when
 // it is larger than limit: a pair that far apart is simply different, and
 // stopping there keeps long values cheap.
