@@ -54,6 +54,12 @@ func newHub(t *testing.T) *hub {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return newHubOf(t, dir, "veteran", "civil", "health", "jobs")
+}
+
+// newHubOf loads the feeds of dir named by depts into a fresh database.
+func newHubOf(t testing.TB, dir string, depts ...string) *hub {
+	t.Helper()
 	store := dbtest.New(t)
 	q, err := queue.New(store, quiet, queue.Config{Work: true, Today: synth.DefaultToday})
 	if err != nil {
@@ -67,13 +73,13 @@ func newHub(t *testing.T) *hub {
 	t.Cleanup(func() { q.Stop(context.Background()) })
 	h := &hub{store: store, ingest: ingest.New(store, q),
 		svc: jobmatching.New(store, quiet, jobmatching.Options{Today: synth.DefaultToday})}
-	for _, d := range []string{"veteran", "civil", "health", "jobs"} {
+	for _, d := range depts {
 		h.load(ctx, t, q, filepath.Join(dir, d+".ndjson"), d)
 	}
 	return h
 }
 
-func (h *hub) load(ctx context.Context, t *testing.T, q *queue.Queue, path, dept string) {
+func (h *hub) load(ctx context.Context, t testing.TB, q *queue.Queue, path, dept string) {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
