@@ -38,6 +38,9 @@ type CaseAction struct {
 	Note      string
 	CreatedBy string
 	CreatedAt time.Time
+	// JobSourceID is the posting a JOB_REFERRAL refers to; a done one
+	// fills one of its openings.
+	JobSourceID *string
 }
 
 // CaseEvent is one change in a case's history.
@@ -68,9 +71,9 @@ func (s *Store) CaseActionAdd(ctx context.Context, scope Scope, id int64, a Case
 			return "", "", err
 		}
 		var action int64
-		err := tx.QueryRow(ctx, `INSERT INTO case_actions (case_id, kind, amount, planned_on, done_on, note, created_by)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-			id, a.Kind, a.Amount, a.PlannedOn, a.DoneOn, a.Note, e.By).Scan(&action)
+		err := tx.QueryRow(ctx, `INSERT INTO case_actions (case_id, kind, amount, planned_on, done_on, note, created_by, job_source_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+			id, a.Kind, a.Amount, a.PlannedOn, a.DoneOn, a.Note, e.By, a.JobSourceID).Scan(&action)
 		return "ACTION", fmt.Sprintf("action %d added: %s", action, a.Kind), err
 	})
 }
@@ -92,7 +95,7 @@ func (s *Store) CaseNotes(ctx context.Context, caseIDs []int64) ([]CaseNote, err
 // Callers read the case in scope first.
 func (s *Store) CaseActions(ctx context.Context, caseIDs []int64) ([]CaseAction, error) {
 	rows, _ := s.Pool.Query(ctx, `SELECT id, case_id, kind, amount::float8, planned_on, done_on, note, created_by,
-		created_at FROM case_actions
+		created_at, job_source_id FROM case_actions
 		WHERE case_id = ANY($1) ORDER BY case_id, id`, caseIDs)
 	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[CaseAction])
 	if err != nil {

@@ -11,19 +11,24 @@ import (
 // OpenPostingRaw is a posting still open on a day, as the employment
 // service sent it: job matching rebuilds its feed.Job from Raw.
 type OpenPostingRaw struct {
-	ID  int64
-	Raw []byte
+	ID     int64
+	Raw    []byte
+	Filled int // openings filled by done job referrals
 }
 
 // JobPostingsOpen returns the postings without a closing date or closing
-// on or after today, in id order. It reads them all: job matching calls it
+// on or after today, in id order, each with the openings done job
+// referrals filled. It reads them all: job matching calls it
 // only to rebuild its index, after ChangesStamp moved.
 func JobPostingsOpen(ctx context.Context, q DBTX, today time.Time) ([]OpenPostingRaw, error) {
-	rows, _ := q.Query(ctx, `SELECT id, raw::text FROM job_postings
-		WHERE closes_on IS NULL OR closes_on >= $1 ORDER BY id`, today)
+	rows, _ := q.Query(ctx, `SELECT j.id, j.raw::text, coalesce(f.n, 0) FROM job_postings j
+		LEFT JOIN (SELECT job_source_id, count(*)::int AS n FROM case_actions
+			WHERE kind = 'JOB_REFERRAL' AND done_on IS NOT NULL AND job_source_id IS NOT NULL
+			GROUP BY job_source_id) f ON f.job_source_id = j.source_id
+		WHERE j.closes_on IS NULL OR j.closes_on >= $1 ORDER BY j.id`, today)
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (OpenPostingRaw, error) {
 		var p OpenPostingRaw
-		err := row.Scan(&p.ID, &p.Raw)
+		err := row.Scan(&p.ID, &p.Raw, &p.Filled)
 		return p, err
 	})
 	if err != nil {
@@ -65,6 +70,18 @@ func ChangesStamp(ctx context.Context, q DBTX, departments []string) (string, er
 		departments).Scan(&stamp)
 	if err != nil {
 		return "", fmt.Errorf("changes stamp: %w", err)
+	}
+	return stamp, nil
+}
+
+// JobReferralsStamp changes whenever a done job referral is recorded: a
+// posting's filled openings depend on them, not on the change feed.
+func JobReferralsStamp(ctx context.Context, q DBTX) (string, error) {
+	var stamp string
+	err := q.QueryRow(ctx, `SELECT count(*) || ':' || coalesce(max(id), 0) FROM case_actions
+		WHERE kind = 'JOB_REFERRAL' AND done_on IS NOT NULL AND job_source_id IS NOT NULL`).Scan(&stamp)
+	if err != nil {
+		return "", fmt.Errorf("job referrals stamp: %w", err)
 	}
 	return stamp, nil
 }

@@ -102,14 +102,15 @@ type ComplexityRoot struct {
 	}
 
 	CaseAction struct {
-		Amount    func(childComplexity int) int
-		CreatedAt func(childComplexity int) int
-		CreatedBy func(childComplexity int) int
-		DoneOn    func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Kind      func(childComplexity int) int
-		Note      func(childComplexity int) int
-		PlannedOn func(childComplexity int) int
+		Amount      func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		CreatedBy   func(childComplexity int) int
+		DoneOn      func(childComplexity int) int
+		ID          func(childComplexity int) int
+		JobSourceID func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Note        func(childComplexity int) int
+		PlannedOn   func(childComplexity int) int
 	}
 
 	CaseConnection struct {
@@ -911,6 +912,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CaseAction.ID(childComplexity), true
+	case "CaseAction.jobSourceId":
+		if e.ComplexityRoot.CaseAction.JobSourceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseAction.JobSourceID(childComplexity), true
 	case "CaseAction.kind":
 		if e.ComplexityRoot.CaseAction.Kind == nil {
 			break
@@ -3203,6 +3210,8 @@ func (ec *executionContext) childFields_CaseAction(ctx context.Context, field gr
 		return ec.fieldContext_CaseAction_createdBy(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_CaseAction_createdAt(ctx, field)
+	case "jobSourceId":
+		return ec.fieldContext_CaseAction_jobSourceId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CaseAction", field.Name)
 }
@@ -5985,6 +5994,29 @@ func (ec *executionContext) _CaseAction_createdAt(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_CaseAction_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CaseAction_jobSourceId(ctx context.Context, field graphql.CollectedField, obj *model.CaseAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseAction_jobSourceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JobSourceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseAction_jobSourceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseAction", field, false, false, "String")
 }
 
 func (ec *executionContext) _CaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CaseConnection) (ret graphql.Marshaler) {
@@ -16406,7 +16438,7 @@ func (ec *executionContext) unmarshalInputCaseActionInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kind", "amount", "plannedOn", "doneOn", "note"}
+	fieldsInOrder := [...]string{"kind", "amount", "plannedOn", "doneOn", "note", "jobSourceId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16448,6 +16480,13 @@ func (ec *executionContext) unmarshalInputCaseActionInput(ctx context.Context, o
 				return it, err
 			}
 			it.Note = data
+		case "jobSourceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("jobSourceId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.JobSourceID = data
 		}
 	}
 	return it, nil
@@ -18129,6 +18168,11 @@ func (ec *executionContext) _CaseAction(ctx context.Context, sel ast.SelectionSe
 		case "createdAt":
 			out.Values[i] = ec._CaseAction_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "jobSourceId":
+			out.Values[i] = ec._CaseAction_jobSourceId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:

@@ -3,6 +3,7 @@ package jobmatching
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/vethub/vethub/db"
 	"github.com/vethub/vethub/feed"
@@ -29,8 +30,8 @@ func (c *postingCache) current(ctx context.Context, s *Service, day feed.Date) (
 }
 
 // buildPostings reads the postings open on day and rebuilds each one's
-// feed.Job from the input stored with it. None has openings filled yet:
-// the hub does not record placements.
+// feed.Job from the input stored with it, with the openings done job
+// referrals filled.
 func (s *Service) buildPostings(ctx context.Context, day feed.Date) (*postingIndex, error) {
 	rows, err := db.JobPostingsOpen(ctx, s.store.Pool, day.Time)
 	if err != nil {
@@ -43,7 +44,7 @@ func (s *Service) buildPostings(ctx context.Context, day feed.Date) (*postingInd
 		if len(res.Errors) > 0 { // stored postings passed validation: a changed validator
 			return nil, fmt.Errorf("job posting %d: stored input no longer valid: %v", r.ID, res.Errors[0])
 		}
-		postings = append(postings, jobs.NewPosting(res.Job, 0))
+		postings = append(postings, jobs.NewPosting(res.Job, r.Filled))
 	}
 	for i, r := range rows {
 		idx.byID[r.ID] = &postings[i]
@@ -54,11 +55,19 @@ func (s *Service) buildPostings(ctx context.Context, day feed.Date) (*postingInd
 	return idx, nil
 }
 
-// stampOf is the change-feed stamp of the departments' rows.
+// stampOf is the change-feed stamp of the departments' rows; for postings
+// also the done job referrals, which fill their openings.
 func (s *Service) stampOf(ctx context.Context, departments []string) (string, error) {
 	stamp, err := db.ChangesStamp(ctx, s.store.Pool, departments)
 	if err != nil {
 		return "", fmt.Errorf("job matching: %w", err)
 	}
-	return stamp, nil
+	if !slices.Contains(departments, "JOBS") {
+		return stamp, nil
+	}
+	referrals, err := db.JobReferralsStamp(ctx, s.store.Pool)
+	if err != nil {
+		return "", fmt.Errorf("job matching: %w", err)
+	}
+	return stamp + "/" + referrals, nil
 }

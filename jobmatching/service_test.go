@@ -186,3 +186,42 @@ func jobIDs(ms []jobs.Match) []string {
 }
 
 func sameJobs(a, b []jobs.Match) bool { return slices.Equal(jobIDs(a), jobIDs(b)) }
+
+// Done job referrals fill a posting's openings: a full posting is matched
+// no more; one referral short, it still is.
+func TestFullPostingNeverMatches(t *testing.T) {
+	t.Parallel()
+	h := newHub(t)
+	ctx := context.Background()
+	lists := seekerLists(t, h)
+	person := firstWithMatches(t, lists)
+	full := lists[person][0].JobID
+	var openings int
+	h.store.Pool.QueryRow(ctx, `SELECT greatest(coalesce((raw->>'openings')::int, 1), 1) FROM job_postings WHERE source_id = $1`,
+		full).Scan(&openings)
+	var caseID int64
+	if err := h.store.Pool.QueryRow(ctx, `INSERT INTO cases (person_id, priority, category, region_code, status, closed_at)
+		VALUES ($1, 'LOW', 'EMPLOYMENT', '330824', 'CLOSED', now()) RETURNING id`, person).Scan(&caseID); err != nil {
+		t.Fatal(err)
+	}
+	refer := func(n int) {
+		for range n {
+			if _, err := h.store.Pool.Exec(ctx, `INSERT INTO case_actions (case_id, kind, done_on, created_by, job_source_id)
+				VALUES ($1, 'JOB_REFERRAL', '2026-10-01', 'x', $2)`, caseID, full); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	refer(openings - 1)
+	if got, _ := h.svc.JobsFor(ctx, person, 10); !slices.Contains(jobIDs(got), full) {
+		t.Fatalf("posting %s with one opening left no longer matched", full)
+	}
+	refer(1)
+	got, err := h.svc.JobsFor(ctx, person, 10)
+	if err != nil || slices.Contains(jobIDs(got), full) {
+		t.Fatalf("full posting %s still matched (%v)", full, err)
+	}
+	if cands, err := h.svc.CandidatesFor(ctx, h.postingID(t, full), 10, nil); err != nil || len(cands) > 0 {
+		t.Fatalf("full posting has %d candidates (%v)", len(cands), err)
+	}
+}

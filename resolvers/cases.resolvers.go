@@ -125,6 +125,9 @@ func (r *mutationResolver) AddCaseAction(ctx context.Context, id string, expecte
 	if err != nil {
 		return nil, err
 	}
+	if err := r.postingExists(ctx, "action.jobSourceId", a.JobSourceID); err != nil {
+		return nil, err
+	}
 	return r.editCase(ctx, id, func(scope db.Scope, cid int64) (db.Case, error) {
 		return r.store.CaseActionAdd(ctx, scope, cid, a, caseEdit(ctx, "addCaseAction", expectedVersion))
 	})

@@ -94,7 +94,7 @@ func caseNoteFromRow(n *db.CaseNote) model.CaseNote {
 
 func caseActionFromRow(a *db.CaseAction) model.CaseAction {
 	out := model.CaseAction{ID: idString(a.ID), Kind: model.CaseActionKind(a.Kind), PlannedOn: datePtr(a.PlannedOn),
-		DoneOn: datePtr(a.DoneOn), Note: a.Note, CreatedBy: a.CreatedBy, CreatedAt: a.CreatedAt}
+		DoneOn: datePtr(a.DoneOn), Note: a.Note, CreatedBy: a.CreatedBy, CreatedAt: a.CreatedAt, JobSourceID: a.JobSourceID}
 	if a.Amount != nil {
 		m := model.Money(*a.Amount)
 		out.Amount = &m

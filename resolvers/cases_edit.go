@@ -46,6 +46,12 @@ func caseActionFromInput(in model.CaseActionInput) (db.CaseAction, error) {
 	if in.DoneOn != nil {
 		a.DoneOn = &in.DoneOn.Time
 	}
+	if in.JobSourceID != nil {
+		if in.Kind != model.CaseActionKindJobReferral {
+			return a, badInput("action.jobSourceId", "only a JOB_REFERRAL refers to a posting")
+		}
+		a.JobSourceID = in.JobSourceID
+	}
 	return a, nil
 }
 
@@ -64,4 +70,17 @@ func convertAll[R, M any](rows []R, one func(*R) M) []M {
 		out[i] = one(&rows[i])
 	}
 	return out
+}
+
+// postingExists refuses a job referral to a posting the hub does not hold
+// (postings are reference data: no scope applies).
+func (r *mutationResolver) postingExists(ctx context.Context, field string, sourceID *string) error {
+	if sourceID == nil {
+		return nil
+	}
+	_, err := r.store.JobPostingGet(ctx, db.Scope{}, *sourceID)
+	if errors.Is(err, db.ErrNotFound) {
+		return badInput(field, "no job posting %q", *sourceID)
+	}
+	return err
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/client"
@@ -72,6 +73,15 @@ func TestCaseWorkflow(t *testing.T) {
 	errs := step(`addCaseNote(id: $id, expectedVersion: %d, body: "电话未接通") { id }`, 1)
 	if len(errs) != 1 || errs[0].Extensions["code"] != "CONFLICT" {
 		t.Fatalf("stale note: %+v, want CONFLICT", errs)
+	}
+	for _, bad := range []string{
+		`addCaseAction(id: $id, expectedVersion: %d, action: {kind: VISIT, jobSourceId: "JOB-1"}) { id }`,
+		`addCaseAction(id: $id, expectedVersion: %d, action: {kind: JOB_REFERRAL, jobSourceId: "no-such-posting"}) { id }`,
+	} {
+		errs = step(bad, 2)
+		if len(errs) != 1 || errs[0].Extensions["code"] != "BAD_USER_INPUT" || !strings.Contains(errs[0].Message, "action.jobSourceId") {
+			t.Fatalf("%s: %+v, want BAD_USER_INPUT naming action.jobSourceId", bad, errs)
+		}
 	}
 	errs = step(`transitionCase(id: $id, expectedVersion: %d, status: CLOSED) { id }`, 2)
 	if len(errs) != 1 || errs[0].Extensions["code"] != "BAD_USER_INPUT" {

@@ -89,7 +89,9 @@ type CaseAction struct {
 	Note      string         `json:"note"`
 	CreatedBy string         `json:"createdBy"`
 	CreatedAt time.Time      `json:"createdAt"`
-	PersonRef int64          `json:"-"`
+	// The posting a JOB_REFERRAL refers to.
+	JobSourceID *string `json:"jobSourceId,omitempty"`
+	PersonRef   int64   `json:"-"`
 }
 
 type CaseActionInput struct {
@@ -100,6 +102,8 @@ type CaseActionInput struct {
 	DoneOn    *Date  `json:"doneOn,omitempty"`
 	// At most 2000 characters.
 	Note *string `json:"note,omitempty"`
+	// For JOB_REFERRAL only: the posting (its sourceId). A referral with doneOn fills one of its openings, and a posting whose openings are filled is no longer matched.
+	JobSourceID *string `json:"jobSourceId,omitempty"`
 }
 
 type CaseConnection struct {
