@@ -3,6 +3,7 @@ package jobmatching
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/vethub/vethub/feed"
 )
@@ -15,6 +16,11 @@ type snapshot[T any] struct {
 	stamp string
 	day   feed.Date
 	value *T
+	// settle, when set, is how long a value is served without looking
+	// at the change feed: an index costly to rebuild is not rebuilt on
+	// every call while ingest goes on, at the price of that much delay.
+	settle  time.Duration
+	checked time.Time
 }
 
 // get returns the value for day, first checking (one cheap query) whether
@@ -22,12 +28,16 @@ type snapshot[T any] struct {
 // while other callers wait for it.
 func (c *snapshot[T]) get(ctx context.Context, s *Service, departments []string, day feed.Date,
 	build func(context.Context, feed.Date) (*T, error)) (*T, error) {
+	if v := c.settled(day); v != nil {
+		return v, nil
+	}
 	stamp, err := s.stampOf(ctx, departments)
 	if err != nil {
 		return nil, err
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.checked = time.Now()
 	if c.value != nil && c.stamp == stamp && c.day.Equal(day.Time) {
 		return c.value, nil
 	}
@@ -37,4 +47,15 @@ func (c *snapshot[T]) get(ctx context.Context, s *Service, departments []string,
 	}
 	c.value, c.stamp, c.day = v, stamp, day
 	return v, nil
+}
+
+// settled returns the value when it was checked against the change feed
+// less than settle ago, for the same day.
+func (c *snapshot[T]) settled(day feed.Date) *T {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.settle > 0 && c.value != nil && c.day.Equal(day.Time) && time.Since(c.checked) < c.settle {
+		return c.value
+	}
+	return nil
 }

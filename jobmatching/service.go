@@ -6,6 +6,7 @@
 package jobmatching
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -35,6 +36,11 @@ type Options struct {
 	// zero means the current date (set it to evaluate as of a day, e.g.
 	// the generator's reference date).
 	Today time.Time
+	// SeekersSettle is how long the job seekers' index is served before
+	// the change feed is consulted again; 0 means 5 seconds. Rebuilding it
+	// reads every veteran record: under steady ingest it would otherwise
+	// be rebuilt for every candidates query.
+	SeekersSettle time.Duration
 }
 
 // New returns a service over store with the default crosswalk, limits
@@ -48,9 +54,11 @@ func New(store *db.Store, log *slog.Logger, o Options) *Service {
 		day := dateOf(o.Today)
 		today = func() feed.Date { return day }
 	}
-	return &Service{store: store, log: log, today: today,
+	s := &Service{store: store, log: log, today: today,
 		builder: jobs.Builder{Crosswalk: jobs.DefaultCrosswalk(), Limits: jobs.DefaultLimits()},
 		weights: jobs.DefaultWeights()}
+	s.seekers.settle = cmp.Or(o.SeekersSettle, 5*time.Second)
+	return s
 }
 
 func dateOf(t time.Time) feed.Date {
