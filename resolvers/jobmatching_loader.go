@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/graph-gophers/dataloader/v7"
 
 	"github.com/vethub/vethub/jobmatching"
@@ -19,6 +20,12 @@ type jobMatchesKey struct {
 }
 
 type jobMatchesLoaderKey struct{}
+
+// jobMatchesLoader is the request's loader and the service it reads.
+type jobMatchesLoader struct {
+	*dataloader.Loader[jobMatchesKey, []jobs.Match]
+	svc *jobmatching.Service
+}
 
 // withJobMatchesLoader returns ctx carrying a fresh loader of persons' job
 // matches over svc.
@@ -45,14 +52,40 @@ func withJobMatchesLoader(ctx context.Context, svc *jobmatching.Service) context
 		}
 		return out
 	}, dataloader.WithWait[jobMatchesKey, []jobs.Match](time.Millisecond))
-	return context.WithValue(ctx, jobMatchesLoaderKey{}, l)
+	return context.WithValue(ctx, jobMatchesLoaderKey{}, jobMatchesLoader{l, svc})
 }
 
 // jobsFor returns the person's k best matches through the request's
 // loader, or straight from svc outside a request.
 func jobsFor(ctx context.Context, svc *jobmatching.Service, person int64, k int) ([]jobs.Match, error) {
-	if l, ok := ctx.Value(jobMatchesLoaderKey{}).(*dataloader.Loader[jobMatchesKey, []jobs.Match]); ok {
+	if l, ok := ctx.Value(jobMatchesLoaderKey{}).(jobMatchesLoader); ok {
 		return l.Load(ctx, jobMatchesKey{person, k})()
 	}
 	return svc.JobsFor(ctx, person, k)
+}
+
+// prefetchJobMatches loads the job matches a page of persons asks for in
+// one read and primes the loader (a time window alone splits a large
+// page, see db/loaders_prefetch.go).
+func prefetchJobMatches(ctx context.Context, persons []int64) error {
+	l, ok := ctx.Value(jobMatchesLoaderKey{}).(jobMatchesLoader)
+	f, selected := selectedField(ctx, "jobMatches", "edges", "node")
+	if !ok || !selected {
+		return nil
+	}
+	k := defaultMatches
+	if v, ok := f.ArgumentMap(graphql.GetOperationContext(ctx).Variables)["first"].(int64); ok {
+		k = int(v)
+	}
+	if k < 1 || k > maxMatches {
+		return nil // the field itself refuses it
+	}
+	all, err := l.svc.JobsForPersons(ctx, persons, k)
+	if err != nil {
+		return err
+	}
+	for _, p := range persons {
+		l.Prime(ctx, jobMatchesKey{p, k}, all[p])
+	}
+	return nil
 }

@@ -29,6 +29,28 @@ func selected(ctx context.Context, path ...string) map[string]bool {
 	return out
 }
 
+// selectedField returns the first field named name the operation selects
+// below the current field along path, and whether there is one.
+func selectedField(ctx context.Context, name string, path ...string) (graphql.CollectedField, bool) {
+	op := graphql.GetOperationContext(ctx)
+	fields := graphql.CollectFieldsCtx(ctx, nil)
+	for _, step := range path {
+		var next []graphql.CollectedField
+		for _, f := range fields {
+			if f.Name == step {
+				next = append(next, graphql.CollectFields(op, f.Selections, nil)...)
+			}
+		}
+		fields = next
+	}
+	for _, f := range fields {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return graphql.CollectedField{}, false
+}
+
 // selectsRecords reports whether fields of a person read its records.
 func selectsRecords(fields map[string]bool) bool {
 	return fields["veteran"] || fields["civil"] || fields["health"] || fields["records"]
@@ -51,6 +73,11 @@ func prefetchPersons(ctx context.Context, l *db.Loaders, persons []db.Person) er
 	}
 	if fields["linkEvidence"] {
 		if err := l.PrefetchEvidence(ctx, ids); err != nil {
+			return err
+		}
+	}
+	if fields["jobMatches"] {
+		if err := prefetchJobMatches(ctx, ids); err != nil {
 			return err
 		}
 	}
