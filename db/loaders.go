@@ -134,6 +134,18 @@ func (l *Loaders) JobPostingByID(ctx context.Context, id int64) (*JobPosting, er
 	return l.postingLoader().Load(ctx, id)()
 }
 
+// JobPostingsByIDs returns the in-scope postings with ids (nil where
+// none), queued as one batch.
+func (l *Loaders) JobPostingsByIDs(ctx context.Context, ids []int64) ([]*JobPosting, error) {
+	out, errs := l.postingLoader().LoadMany(ctx, ids)()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 // EvidenceByPersonID queues the load of the link evidence of a person's
 // records in scope and returns the function that waits for it: queue it
 // before waiting on other loads, so one page's persons share one batch.

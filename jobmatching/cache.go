@@ -59,3 +59,11 @@ func (c *snapshot[T]) settled(day feed.Date) *T {
 	}
 	return nil
 }
+
+// last returns the value built last, without asking the change feed: for
+// naming what a result just read from it refers to. nil before the first.
+func (c *snapshot[T]) last() *T {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.value
+}

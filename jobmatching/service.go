@@ -138,9 +138,12 @@ func (s *Service) CandidatesFor(ctx context.Context, postingID int64, k int, reg
 // PostingIDs returns the hub ids of the open postings with the sourceIDs,
 // as the latest index knows them; 0 for one that is not open.
 func (s *Service) PostingIDs(ctx context.Context, sourceIDs []string) ([]int64, error) {
-	idx, err := s.postings.current(ctx, s, s.today())
-	if err != nil {
-		return nil, err
+	idx := s.postings.last()
+	if idx == nil { // nothing matched yet: build the index
+		var err error
+		if idx, err = s.postings.current(ctx, s, s.today()); err != nil {
+			return nil, err
+		}
 	}
 	out := make([]int64, len(sourceIDs))
 	for i, id := range sourceIDs {

@@ -35,16 +35,13 @@ func jobMatchModels(ctx context.Context, svc *jobmatching.Service, ms []jobs.Mat
 	if err != nil {
 		return nil, err
 	}
-	if err := l.PrefetchJobPostings(ctx, ids); err != nil {
+	postings, err := l.JobPostingsByIDs(ctx, ids) // one batch; a page prefetched them (prefetchJobMatches)
+	if err != nil {
 		return nil, err
 	}
 	out := make([]model.JobMatch, 0, len(ms))
 	for i, m := range ms {
-		p, err := l.JobPostingByID(ctx, ids[i]) // primed: no query
-		if err != nil {
-			return nil, err
-		}
-		if p != nil {
+		if p := postings[i]; p != nil {
 			out = append(out, model.JobMatch{Posting: jobPostingFromRow(p), Score: m.Score, Reasons: matchReasons(m.Reasons)})
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/graph-gophers/dataloader/v7"
 
+	"github.com/vethub/vethub/db"
 	"github.com/vethub/vethub/jobmatching"
 	"github.com/vethub/vethub/matching/jobs"
 )
@@ -84,8 +85,19 @@ func prefetchJobMatches(ctx context.Context, persons []int64) error {
 	if err != nil {
 		return err
 	}
+	var sourceIDs []string
 	for _, p := range persons {
 		l.Prime(ctx, jobMatchesKey{p, k}, all[p])
+		for _, m := range all[p] {
+			sourceIDs = append(sourceIDs, m.JobID)
+		}
 	}
-	return nil
+	if len(sourceIDs) == 0 {
+		return nil
+	}
+	ids, err := l.svc.PostingIDs(ctx, sourceIDs)
+	if err != nil {
+		return err
+	}
+	return db.LoadersFrom(ctx).PrefetchJobPostings(ctx, ids)
 }
