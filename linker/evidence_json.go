@@ -1,11 +1,11 @@
 package linker
 
 import (
+	"github.com/vethub/vethub/matching/parallel"
+
 	"encoding/json"
 	"math"
-	"runtime"
 	"strconv"
-	"sync"
 
 	"github.com/vethub/vethub/matching/fs"
 )
@@ -14,7 +14,7 @@ import (
 // fails), by hand and on every core: reflection cost seconds a million.
 func evidenceJSON(ev []*fs.Evidence) [][]byte {
 	out := make([][]byte, len(ev))
-	inChunks(len(ev), func(from, to int) {
+	parallel.Chunks(len(ev), func(from, to int) {
 		var arena []byte // documents share large blocks: few allocations
 		for i := from; i < to; i++ {
 			if ev[i] == nil {
@@ -91,14 +91,4 @@ func appendJSONString(b []byte, s string) []byte {
 		}
 	}
 	return append(append(append(b, '"'), s...), '"')
-}
-
-// inChunks runs fn over [0, n) in one contiguous chunk per CPU.
-func inChunks(n int, fn func(from, to int)) {
-	chunk := max((n+runtime.GOMAXPROCS(0)-1)/runtime.GOMAXPROCS(0), 1)
-	var wg sync.WaitGroup
-	for from := 0; from < n; from += chunk {
-		wg.Go(func() { fn(from, min(from+chunk, n)) })
-	}
-	wg.Wait()
 }

@@ -1,8 +1,9 @@
 package em
 
 import (
+	"github.com/vethub/vethub/matching/parallel"
+
 	"math/rand/v2"
-	"runtime"
 	"sync"
 )
 
@@ -52,7 +53,7 @@ func EstimateU(draw Draw, samples int, seed uint64, levels []int, compare func(i
 		}
 	}
 	var mu sync.Mutex
-	parallel(len(pairs), func(from, to int) {
+	parallel.Chunks(len(pairs), func(from, to int) {
 		local := zeros(counts)
 		v := make([]uint8, len(levels))
 		for _, p := range pairs[from:to] {
@@ -70,24 +71,6 @@ func EstimateU(draw Draw, samples int, seed uint64, levels []int, compare func(i
 		}
 	})
 	return Normalise(counts, 1)
-}
-
-// parallel runs fn over [0, n) in contiguous chunks, one per CPU.
-func parallel(n int, fn func(from, to int)) {
-	if n == 0 {
-		return
-	}
-	workers := runtime.GOMAXPROCS(0)
-	chunk := (n + workers - 1) / workers
-	var wg sync.WaitGroup
-	for from := 0; from < n; from += chunk {
-		wg.Add(1)
-		go func(from, to int) {
-			defer wg.Done()
-			fn(from, to)
-		}(from, min(from+chunk, n))
-	}
-	wg.Wait()
 }
 
 // EstimateM runs EM for m and the share of matches, lambda, with u fixed.

@@ -1,8 +1,7 @@
 package fs
 
 import (
-	"runtime"
-	"sync"
+	"github.com/vethub/vethub/matching/parallel"
 )
 
 // Options tune Link.
@@ -96,24 +95,9 @@ func unresolved(reviews []ScoredPair, person []int32) []ScoredPair {
 	return out
 }
 
-// parallel runs fn over [0, n) in contiguous chunks, one per CPU.
-func parallel(n int, fn func(from, to int)) {
-	workers := runtime.GOMAXPROCS(0)
-	chunk := (n + workers - 1) / workers
-	var wg sync.WaitGroup
-	for from := 0; from < n; from += chunk {
-		wg.Add(1)
-		go func(from, to int) {
-			defer wg.Done()
-			fn(from, to)
-		}(from, min(from+chunk, n))
-	}
-	wg.Wait()
-}
-
 func prepareAll(records []Record) []prepared {
 	recs := make([]prepared, len(records))
-	parallel(len(records), func(from, to int) {
+	parallel.Chunks(len(records), func(from, to int) {
 		for i := from; i < to; i++ {
 			recs[i] = prepare(&records[i])
 		}
@@ -123,7 +107,7 @@ func prepareAll(records []Record) []prepared {
 
 func compareAll(recs []prepared, pairs []Pair) []Vector {
 	out := make([]Vector, len(pairs))
-	parallel(len(pairs), func(from, to int) {
+	parallel.Chunks(len(pairs), func(from, to int) {
 		for k := from; k < to; k++ {
 			out[k] = compare(&recs[pairs[k].A], &recs[pairs[k].B])
 		}
@@ -133,7 +117,7 @@ func compareAll(recs []prepared, pairs []Pair) []Vector {
 
 func score(recs []prepared, pairs []Pair, vectors []Vector, m *Model) []ScoredPair {
 	out := make([]ScoredPair, len(pairs))
-	parallel(len(pairs), func(from, to int) {
+	parallel.Chunks(len(pairs), func(from, to int) {
 		for k := from; k < to; k++ {
 			p := pairs[k]
 			w := m.weight(&recs[p.A], &recs[p.B], vectors[k])

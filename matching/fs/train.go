@@ -1,6 +1,8 @@
 package fs
 
 import (
+	"github.com/vethub/vethub/matching/parallel"
+
 	"slices"
 
 	"github.com/vethub/vethub/matching/em"
@@ -43,7 +45,7 @@ func estimateMByRule(recs []prepared, byRule [][]Pair, u [NumFields][]float64, i
 		}
 		ignored := blockingRules[ri].uses
 		vectors := make([]Vector, len(pairs))
-		parallel(len(pairs), func(from, to int) {
+		parallel.Chunks(len(pairs), func(from, to int) {
 			for k := from; k < to; k++ {
 				v := compare(&recs[pairs[k].A], &recs[pairs[k].B])
 				for _, f := range ignored {

@@ -1,6 +1,8 @@
 package tabular
 
 import (
+	"github.com/vethub/vethub/matching/parallel"
+
 	"slices"
 	"strconv"
 	"strings"
@@ -41,7 +43,7 @@ func prepareRules(c *Config, sides []*side) []rule {
 		}
 		for _, s := range sides {
 			hashes := make([]uint64, len(s.rows))
-			parallel(len(s.rows), func(from, to int) {
+			parallel.Chunks(len(s.rows), func(from, to int) {
 				parts := make([]string, len(rc.Keys))
 				for i := from; i < to; i++ {
 					for k := range rc.Keys {

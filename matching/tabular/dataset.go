@@ -1,11 +1,11 @@
 package tabular
 
 import (
+	"github.com/vethub/vethub/matching/parallel"
+
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // dataset is the records of one run, the left (or only) file's first,
@@ -94,7 +94,7 @@ func (d *dataset) prepareFields(c *Config, sides []*side) {
 		fl.values = make([]value, 0, len(d.ids))
 		for _, s := range sides {
 			vals := make([]value, len(s.rows))
-			parallel(len(s.rows), func(from, to int) {
+			parallel.Chunks(len(s.rows), func(from, to int) {
 				for k := from; k < to; k++ {
 					vals[k] = fl.cmp.prepare(s.table.value(s.rows[k], s.cols.fields[f]))
 				}
@@ -183,22 +183,4 @@ func resolveColumns(c *Config, t *Table, right bool) (columns, error) {
 		return columns{}, fmt.Errorf("%s (columns: %s)", strings.Join(errs, "; "), strings.Join(t.Columns, ", "))
 	}
 	return cols, nil
-}
-
-// parallel runs fn over [0, n) in contiguous chunks, one per CPU.
-func parallel(n int, fn func(from, to int)) {
-	if n == 0 {
-		return
-	}
-	workers := runtime.GOMAXPROCS(0)
-	chunk := (n + workers - 1) / workers
-	var wg sync.WaitGroup
-	for from := 0; from < n; from += chunk {
-		wg.Add(1)
-		go func(from, to int) {
-			defer wg.Done()
-			fn(from, to)
-		}(from, min(from+chunk, n))
-	}
-	wg.Wait()
 }

@@ -1,6 +1,10 @@
 package tabular
 
-import "time"
+import (
+	"time"
+
+	"github.com/vethub/vethub/matching/parallel"
+)
 
 // ScoredPair is a compared pair at or above the review probability.
 type ScoredPair struct {
@@ -77,7 +81,7 @@ func run(c *Config, left, right *Table) (*Result, error) {
 func compareAll(d *dataset, pairs []Pair) []uint8 {
 	nf := len(d.fields)
 	out := make([]uint8, len(pairs)*nf)
-	parallel(len(pairs), func(from, to int) {
+	parallel.Chunks(len(pairs), func(from, to int) {
 		for k := from; k < to; k++ {
 			d.compare(pairs[k].A, pairs[k].B, out[k*nf:(k+1)*nf])
 		}
@@ -90,7 +94,7 @@ func compareAll(d *dataset, pairs []Pair) []uint8 {
 func decide(d *dataset, m *Model, pairs []Pair, vectors []uint8, t Thresholds) []ScoredPair {
 	nf := len(d.fields)
 	weights := make([]float64, len(pairs))
-	parallel(len(pairs), func(from, to int) {
+	parallel.Chunks(len(pairs), func(from, to int) {
 		for k := from; k < to; k++ {
 			weights[k] = m.weight(pairs[k].A, vectors[k*nf:(k+1)*nf])
 		}
