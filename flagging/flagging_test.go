@@ -3,70 +3,26 @@ package flagging_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
-	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/vethub/vethub/db"
-	"github.com/vethub/vethub/db/dbtest"
 	"github.com/vethub/vethub/feed"
 	"github.com/vethub/vethub/flagging"
-	"github.com/vethub/vethub/ingest"
-	"github.com/vethub/vethub/jobs"
+	"github.com/vethub/vethub/ingest/ingesttest"
 	"github.com/vethub/vethub/synth"
 )
 
-var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+var quiet = ingesttest.Quiet
 
-// hub is a test database with workers evaluating as of the generator's day.
-type hub struct {
-	store *db.Store
-	svc   *ingest.Service
-	queue *jobs.Queue
-}
+// newHub is a test database with workers evaluating as of the
+// generator's day.
+func newHub(t *testing.T) *ingesttest.Hub { return ingesttest.NewHub(t, synth.DefaultToday) }
 
-func newHub(t *testing.T) *hub {
-	t.Helper()
-	store := dbtest.New(t)
-	q, err := jobs.New(store, quiet, jobs.Config{Work: true, Today: synth.DefaultToday})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	if err := q.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { q.Stop(context.Background()); cancel() })
-	return &hub{store: store, svc: ingest.New(store, q), queue: q}
-}
-
-func (h *hub) load(t *testing.T, dir string, d feed.Department) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	f, err := os.Open(filepath.Join(dir, strings.ToLower(string(d))+".ndjson"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rep, err := h.svc.ImportRecords(ctx, d, f, ingest.FileOptions{ChunkSize: 500})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := h.queue.Wait(ctx, rep.JobIDs); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func (h *hub) snapshot(t *testing.T) string {
+func snapshot(t *testing.T, h *ingesttest.Hub) string {
 	t.Helper()
 	var s string
-	err := h.store.Pool.QueryRow(context.Background(), `SELECT
+	err := h.Store.Pool.QueryRow(context.Background(), `SELECT
 		(SELECT count(*) FROM hardship_flags) || '/' || (SELECT count(*) FROM cases) || '/' ||
 		(SELECT coalesce(sum(hashtext(f::text)), 0) FROM hardship_flags f)`).Scan(&s)
 	if err != nil {
@@ -85,25 +41,25 @@ func TestIngestFlagsAndOpensCases(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := newHub(t)
-	for _, d := range []feed.Department{feed.DepartmentVeteran, feed.DepartmentCivil, feed.DepartmentHealth} {
-		h.load(t, dir, d)
+	for _, d := range []string{"veteran", "civil", "health"} {
+		h.Load(t, dir, d)
 	}
 	var flags, cases, audited int
-	h.store.Pool.QueryRow(context.Background(), `SELECT (SELECT count(*) FROM hardship_flags),
+	h.Store.Pool.QueryRow(context.Background(), `SELECT (SELECT count(*) FROM hardship_flags),
 		(SELECT count(DISTINCT person_id) FROM cases), (SELECT count(*) FROM audit_log WHERE 'hardship rules' = ANY(fields))`).
 		Scan(&flags, &cases, &audited)
 	var persons int
-	h.store.Pool.QueryRow(context.Background(), `SELECT count(DISTINCT person_id) FROM hardship_flags`).Scan(&persons)
+	h.Store.Pool.QueryRow(context.Background(), `SELECT count(DISTINCT person_id) FROM hardship_flags`).Scan(&persons)
 	t.Logf("%d flags on %d persons, %d persons with cases, %d openings audited", flags, persons, cases, audited)
 	if flags == 0 || cases != persons || audited < cases {
 		t.Fatalf("%d flags on %d persons, but %d persons with cases and %d openings audited", flags, persons, cases, audited)
 	}
-	before := h.snapshot(t)
-	res, err := flagging.New(h.store, quiet, flagging.Options{Today: synth.DefaultToday}).EvaluateAll(context.Background(), nil)
+	before := snapshot(t, h)
+	res, err := flagging.New(h.Store, quiet, flagging.Options{Today: synth.DefaultToday}).EvaluateAll(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if after := h.snapshot(t); after != before || len(res.Opened) != 0 {
+	if after := snapshot(t, h); after != before || len(res.Opened) != 0 {
 		t.Fatalf("a full re-evaluation changed the flags (%s → %s) or opened %d cases", before, after, len(res.Opened))
 	}
 }
@@ -116,7 +72,7 @@ func TestCaseAnnouncedSoonAfterIngest(t *testing.T) {
 	h := newHub(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	feedCh, err := h.store.NewCaseFeed(quiet).Subscribe(ctx)
+	feedCh, err := h.Store.NewCaseFeed(quiet).Subscribe(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +83,7 @@ func TestCaseAnnouncedSoonAfterIngest(t *testing.T) {
 			"birthDate":"1960-01-01","regionCode":"330824106001","householdSize":1,"perCapitaMonthlyIncome":400,
 			"dibaoStatus":"NONE","extremePoverty":false,"livingAlone":false}`, i, rune('一'+i))
 		start := time.Now()
-		if _, err := h.svc.Records(ctx, []feed.Result{feed.DecodeRecord(feed.DepartmentCivil, []byte(line))}); err != nil {
+		if _, err := h.Ingest.Records(ctx, []feed.Result{feed.DecodeRecord(feed.DepartmentCivil, []byte(line))}); err != nil {
 			t.Fatal(err)
 		}
 		select {

@@ -55,7 +55,7 @@ func BenchmarkCandidatesAmong1MPersons(b *testing.B) {
 	h := newHubOf(b, dir, "veteran", "jobs")
 	ctx := context.Background()
 	var postings []int64
-	if err := h.store.Pool.QueryRow(ctx, `SELECT array_agg(id ORDER BY id) FROM job_postings`).Scan(&postings); err != nil {
+	if err := h.Store.Pool.QueryRow(ctx, `SELECT array_agg(id ORDER BY id) FROM job_postings`).Scan(&postings); err != nil {
 		b.Fatal(err)
 	}
 	if _, err := h.svc.CandidatesFor(ctx, postings[0], 10, nil); err != nil { // builds the index

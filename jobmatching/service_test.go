@@ -113,7 +113,7 @@ func TestCandidatesKeepToRegions(t *testing.T) {
 // homeRegion is the region the person's veteran record gives.
 func homeRegion(t *testing.T, h *hub, person int64) string {
 	t.Helper()
-	ps, err := db.RecordsOfPersons(context.Background(), h.store.Pool, []int64{person})
+	ps, err := db.RecordsOfPersons(context.Background(), h.Store.Pool, []int64{person})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestClosedPostingNeverMatches(t *testing.T) {
 func (h *hub) closePosting(t *testing.T, sourceID string) {
 	t.Helper()
 	var raw []byte
-	if err := h.store.Pool.QueryRow(context.Background(), `SELECT raw::text FROM job_postings WHERE source_id = $1`,
+	if err := h.Store.Pool.QueryRow(context.Background(), `SELECT raw::text FROM job_postings WHERE source_id = $1`,
 		sourceID).Scan(&raw); err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func (h *hub) closePosting(t *testing.T, sourceID string) {
 	if len(res.Errors) > 0 {
 		t.Fatalf("closed posting: %v", res.Errors)
 	}
-	if _, err := h.ingest.Postings(context.Background(), []feed.JobResult{res}); err != nil {
+	if _, err := h.Ingest.Postings(context.Background(), []feed.JobResult{res}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -197,16 +197,16 @@ func TestFullPostingNeverMatches(t *testing.T) {
 	person := firstWithMatches(t, lists)
 	full := lists[person][0].JobID
 	var openings int
-	h.store.Pool.QueryRow(ctx, `SELECT greatest(coalesce((raw->>'openings')::int, 1), 1) FROM job_postings WHERE source_id = $1`,
+	h.Store.Pool.QueryRow(ctx, `SELECT greatest(coalesce((raw->>'openings')::int, 1), 1) FROM job_postings WHERE source_id = $1`,
 		full).Scan(&openings)
 	var caseID int64
-	if err := h.store.Pool.QueryRow(ctx, `INSERT INTO cases (person_id, priority, category, region_code, status, closed_at)
+	if err := h.Store.Pool.QueryRow(ctx, `INSERT INTO cases (person_id, priority, category, region_code, status, closed_at)
 		VALUES ($1, 'LOW', 'EMPLOYMENT', '330824', 'CLOSED', now()) RETURNING id`, person).Scan(&caseID); err != nil {
 		t.Fatal(err)
 	}
 	refer := func(n int) {
 		for range n {
-			if _, err := h.store.Pool.Exec(ctx, `INSERT INTO case_actions (case_id, kind, done_on, created_by, job_source_id)
+			if _, err := h.Store.Pool.Exec(ctx, `INSERT INTO case_actions (case_id, kind, done_on, created_by, job_source_id)
 				VALUES ($1, 'JOB_REFERRAL', '2026-10-01', 'x', $2)`, caseID, full); err != nil {
 				t.Fatal(err)
 			}
