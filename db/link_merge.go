@@ -52,6 +52,9 @@ func personsMergeTx(ctx context.Context, tx pgx.Tx, scope Scope, ids []int64, d 
 	if err := reviewsJoinWithin(ctx, tx, recordIDsOf(records), d); err != nil {
 		return Person{}, err
 	}
+	if err := StatsMarkPersons(ctx, tx, ids); err != nil {
+		return Person{}, err
+	}
 	survivor, err := personRead(ctx, tx, ids[0])
 	if err != nil {
 		return Person{}, err

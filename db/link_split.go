@@ -58,6 +58,9 @@ func personSplitTx(ctx context.Context, tx pgx.Tx, scope Scope, personID int64, 
 	if err := personsSummarize(ctx, tx, []int64{personID, newID}); err != nil {
 		return Person{}, Person{}, err
 	}
+	if err := StatsMarkPersons(ctx, tx, []int64{personID, newID}); err != nil {
+		return Person{}, Person{}, err
+	}
 	return splitFinish(ctx, tx, personID, newID, recordIDsOf(moved), d)
 }
 

@@ -175,6 +175,9 @@ func (s *Store) LinkAllApply(ctx context.Context, plan LinkAllPlan) (LinkAllStat
 			return err
 		}
 		st.Moved, st.Created = len(moved), plan.New
+		if err := StatsMarkPersons(ctx, tx, movedPersons(current, person, moved)); err != nil {
+			return err
+		}
 		return personsSummarize(ctx, tx, touched(current, person, moved))
 	})
 	if err != nil {
@@ -270,6 +273,21 @@ func movedRows(current []storedLink, person []int64, method []string) []int {
 		}
 	}
 	return out
+}
+
+// movedPersons lists every person a record leaves or joins, retired
+// ones included: the persons whose statistics change.
+func movedPersons(current []storedLink, person []int64, moved []int) []int64 {
+	var out []int64
+	for _, i := range moved {
+		for _, id := range [2]int64{person[i], current[i].person} {
+			if id != 0 {
+				out = append(out, id)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // touched lists the persons whose records change and who keep some: those

@@ -19,6 +19,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vethub/vethub/feed"
 	"github.com/vethub/vethub/graph/model"
+	"github.com/vethub/vethub/stats"
 )
 
 // region    ***************************** api!.gotpl *****************************
@@ -41,6 +42,8 @@ type ResolverRoot interface {
 	Person() PersonResolver
 	Query() QueryResolver
 	Region() RegionResolver
+	RegionStats() RegionStatsResolver
+	Stats() StatsResolver
 	Subscription() SubscriptionResolver
 	UpsertJobResult() UpsertJobResultResolver
 	UpsertRecordResult() UpsertRecordResultResolver
@@ -53,6 +56,18 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AssistanceFigures struct {
+		Actions func(childComplexity int) int
+		Amount  func(childComplexity int) int
+		ByKind  func(childComplexity int) int
+	}
+
+	AssistanceKindFigures struct {
+		Amount func(childComplexity int) int
+		Count  func(childComplexity int) int
+		Key    func(childComplexity int) int
+	}
+
 	AuditEntry struct {
 		Action       func(childComplexity int) int
 		Actor        func(childComplexity int) int
@@ -130,6 +145,26 @@ type ComplexityRoot struct {
 		Kind   func(childComplexity int) int
 	}
 
+	CaseFigures struct {
+		Active              func(childComplexity int) int
+		ByCategory          func(childComplexity int) int
+		ByPriority          func(childComplexity int) int
+		Dismissed           func(childComplexity int) int
+		MedianDaysToResolve func(childComplexity int) int
+		Opened              func(childComplexity int) int
+		ResolutionRate      func(childComplexity int) int
+		Resolved            func(childComplexity int) int
+	}
+
+	CaseGroupFigures struct {
+		Active              func(childComplexity int) int
+		Dismissed           func(childComplexity int) int
+		Key                 func(childComplexity int) int
+		MedianDaysToResolve func(childComplexity int) int
+		Opened              func(childComplexity int) int
+		Resolved            func(childComplexity int) int
+	}
+
 	CaseNote struct {
 		Body      func(childComplexity int) int
 		CreatedAt func(childComplexity int) int
@@ -156,6 +191,19 @@ type ComplexityRoot struct {
 	ChangeEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	CivilFigures struct {
+		ByDibaoStatus             func(childComplexity int) int
+		DibaoMonthly              func(childComplexity int) int
+		DibaoReceiving            func(childComplexity int) int
+		DisabilitySubsidy         func(childComplexity int) int
+		ExtremePoverty            func(childComplexity int) int
+		LivingAlone               func(childComplexity int) int
+		NearDibao                 func(childComplexity int) int
+		OnRecord                  func(childComplexity int) int
+		TemporaryAssistance       func(childComplexity int) int
+		TemporaryAssistanceAmount func(childComplexity int) int
 	}
 
 	CivilRecord struct {
@@ -224,6 +272,15 @@ type ComplexityRoot struct {
 		Score          func(childComplexity int) int
 	}
 
+	HealthFigures struct {
+		ByFunctionalDisability func(childComplexity int) int
+		Dementia               func(childComplexity int) int
+		FamilyDoctor           func(childComplexity int) int
+		FamilyDoctorRate       func(childComplexity int) int
+		OnRecord               func(childComplexity int) int
+		SeriousIllness         func(childComplexity int) int
+	}
+
 	HealthRecord struct {
 		Address              func(childComplexity int) int
 		AsOf                 func(childComplexity int) int
@@ -260,6 +317,14 @@ type ComplexityRoot struct {
 		Person  func(childComplexity int) int
 		Reasons func(childComplexity int) int
 		Score   func(childComplexity int) int
+	}
+
+	JobFigures struct {
+		Openings         func(childComplexity int) int
+		Placements       func(childComplexity int) int
+		Postings         func(childComplexity int) int
+		Referrals        func(childComplexity int) int
+		VeteranPreferred func(childComplexity int) int
 	}
 
 	JobMatch struct {
@@ -330,6 +395,11 @@ type ComplexityRoot struct {
 		Points func(childComplexity int) int
 	}
 
+	MonthStats struct {
+		Figures func(childComplexity int) int
+		Month   func(childComplexity int) int
+	}
+
 	Mutation struct {
 		AddCaseAction        func(childComplexity int, id string, expectedVersion int, action model.CaseActionInput) int
 		AddCaseNote          func(childComplexity int, id string, expectedVersion int, body string) int
@@ -383,6 +453,14 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	PersonFigures struct {
+		LinkedShare         func(childComplexity int) int
+		LinkedThree         func(childComplexity int) int
+		LinkedTwo           func(childComplexity int) int
+		OnRecord            func(childComplexity int) int
+		RecordsByDepartment func(childComplexity int) int
+	}
+
 	PlacementAllocation struct {
 		Choice        func(childComplexity int) int
 		ChooseFirst   func(childComplexity int) int
@@ -422,6 +500,7 @@ type ComplexityRoot struct {
 		RuleSet       func(childComplexity int) int
 		RuleSets      func(childComplexity int) int
 		SourceRecord  func(childComplexity int, department model.Department, sourceID string) int
+		Stats         func(childComplexity int, region string, from model.Date, to model.Date) int
 		Viewer        func(childComplexity int) int
 	}
 
@@ -431,6 +510,12 @@ type ComplexityRoot struct {
 		Name    func(childComplexity int) int
 		Parent  func(childComplexity int) int
 		Parents func(childComplexity int) int
+	}
+
+	RegionStats struct {
+		Code    func(childComplexity int) int
+		Figures func(childComplexity int) int
+		Region  func(childComplexity int) int
 	}
 
 	Rule struct {
@@ -452,6 +537,56 @@ type ComplexityRoot struct {
 	SplitResult struct {
 		NewPerson func(childComplexity int) int
 		Person    func(childComplexity int) int
+	}
+
+	Stats struct {
+		ByMonth  func(childComplexity int) int
+		ByRegion func(childComplexity int) int
+		Figures  func(childComplexity int) int
+		From     func(childComplexity int) int
+		MinCount func(childComplexity int) int
+		Pending  func(childComplexity int) int
+		Region   func(childComplexity int) int
+		To       func(childComplexity int) int
+	}
+
+	StatsAmount struct {
+		Display    func(childComplexity int) int
+		Suppressed func(childComplexity int) int
+		Yuan       func(childComplexity int) int
+	}
+
+	StatsCount struct {
+		Display    func(childComplexity int) int
+		Suppressed func(childComplexity int) int
+		Value      func(childComplexity int) int
+	}
+
+	StatsFigures struct {
+		Assistance func(childComplexity int) int
+		Cases      func(childComplexity int) int
+		Civil      func(childComplexity int) int
+		Health     func(childComplexity int) int
+		Jobs       func(childComplexity int) int
+		Persons    func(childComplexity int) int
+		Veterans   func(childComplexity int) int
+	}
+
+	StatsKeyCount struct {
+		Count func(childComplexity int) int
+		Key   func(childComplexity int) int
+	}
+
+	StatsMedian struct {
+		Days       func(childComplexity int) int
+		Display    func(childComplexity int) int
+		Suppressed func(childComplexity int) int
+	}
+
+	StatsRate struct {
+		Display    func(childComplexity int) int
+		Suppressed func(childComplexity int) int
+		Value      func(childComplexity int) int
 	}
 
 	Subscription struct {
@@ -498,6 +633,30 @@ type ComplexityRoot struct {
 		Stale     func(childComplexity int) int
 		Unchanged func(childComplexity int) int
 		Updated   func(childComplexity int) int
+	}
+
+	VeteranFigures struct {
+		ByDisabilityGrade       func(childComplexity int) int
+		ByDischargeMode         func(childComplexity int) int
+		ByEmploymentStatus      func(childComplexity int) int
+		ByEntitledGroup         func(childComplexity int) int
+		ByPlacementStatus       func(childComplexity int) int
+		ByPreferentialCard      func(childComplexity int) int
+		CardApplicationRate     func(childComplexity int) int
+		CardIssueRate           func(childComplexity int) int
+		CardsIssued             func(childComplexity int) int
+		Certificates            func(childComplexity int) int
+		Certified               func(childComplexity int) int
+		Coverage                func(childComplexity int) int
+		Entitled                func(childComplexity int) int
+		EntitledMonthlyBenefits func(childComplexity int) int
+		LinkedCivil             func(childComplexity int) int
+		LinkedHealth            func(childComplexity int) int
+		MonthlyBenefits         func(childComplexity int) int
+		OnRecord                func(childComplexity int) int
+		Placed                  func(childComplexity int) int
+		PlacementRate           func(childComplexity int) int
+		Unemployed              func(childComplexity int) int
 	}
 
 	VeteranRecord struct {
@@ -625,10 +784,18 @@ type QueryResolver interface {
 	Region(ctx context.Context, code string) (*model.Region, error)
 	RuleSet(ctx context.Context) (*model.RuleSet, error)
 	RuleSets(ctx context.Context) ([]model.RuleSet, error)
+	Stats(ctx context.Context, region string, from model.Date, to model.Date) (*model.Stats, error)
 }
 type RegionResolver interface {
 	Parent(ctx context.Context, obj *model.Region) (*model.Region, error)
 	Parents(ctx context.Context, obj *model.Region) ([]model.Region, error)
+}
+type RegionStatsResolver interface {
+	Region(ctx context.Context, obj *model.RegionStats) (*model.Region, error)
+}
+type StatsResolver interface {
+	ByRegion(ctx context.Context, obj *model.Stats) ([]model.RegionStats, error)
+	ByMonth(ctx context.Context, obj *model.Stats) ([]model.MonthStats, error)
 }
 type SubscriptionResolver interface {
 	CaseFlagged(ctx context.Context) (<-chan *model.Case, error)
@@ -661,6 +828,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "AssistanceFigures.actions":
+		if e.ComplexityRoot.AssistanceFigures.Actions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssistanceFigures.Actions(childComplexity), true
+	case "AssistanceFigures.amount":
+		if e.ComplexityRoot.AssistanceFigures.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssistanceFigures.Amount(childComplexity), true
+	case "AssistanceFigures.byKind":
+		if e.ComplexityRoot.AssistanceFigures.ByKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssistanceFigures.ByKind(childComplexity), true
+
+	case "AssistanceKindFigures.amount":
+		if e.ComplexityRoot.AssistanceKindFigures.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssistanceKindFigures.Amount(childComplexity), true
+	case "AssistanceKindFigures.count":
+		if e.ComplexityRoot.AssistanceKindFigures.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssistanceKindFigures.Count(childComplexity), true
+	case "AssistanceKindFigures.key":
+		if e.ComplexityRoot.AssistanceKindFigures.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssistanceKindFigures.Key(childComplexity), true
 
 	case "AuditEntry.action":
 		if e.ComplexityRoot.AuditEntry.Action == nil {
@@ -988,6 +1193,92 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CaseEvent.Kind(childComplexity), true
 
+	case "CaseFigures.active":
+		if e.ComplexityRoot.CaseFigures.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseFigures.Active(childComplexity), true
+	case "CaseFigures.byCategory":
+		if e.ComplexityRoot.CaseFigures.ByCategory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseFigures.ByCategory(childComplexity), true
+	case "CaseFigures.byPriority":
+		if e.ComplexityRoot.CaseFigures.ByPriority == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseFigures.ByPriority(childComplexity), true
+	case "CaseFigures.dismissed":
+		if e.ComplexityRoot.CaseFigures.Dismissed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseFigures.Dismissed(childComplexity), true
+	case "CaseFigures.medianDaysToResolve":
+		if e.ComplexityRoot.CaseFigures.MedianDaysToResolve == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseFigures.MedianDaysToResolve(childComplexity), true
+	case "CaseFigures.opened":
+		if e.ComplexityRoot.CaseFigures.Opened == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseFigures.Opened(childComplexity), true
+	case "CaseFigures.resolutionRate":
+		if e.ComplexityRoot.CaseFigures.ResolutionRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseFigures.ResolutionRate(childComplexity), true
+	case "CaseFigures.resolved":
+		if e.ComplexityRoot.CaseFigures.Resolved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseFigures.Resolved(childComplexity), true
+
+	case "CaseGroupFigures.active":
+		if e.ComplexityRoot.CaseGroupFigures.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseGroupFigures.Active(childComplexity), true
+	case "CaseGroupFigures.dismissed":
+		if e.ComplexityRoot.CaseGroupFigures.Dismissed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseGroupFigures.Dismissed(childComplexity), true
+	case "CaseGroupFigures.key":
+		if e.ComplexityRoot.CaseGroupFigures.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseGroupFigures.Key(childComplexity), true
+	case "CaseGroupFigures.medianDaysToResolve":
+		if e.ComplexityRoot.CaseGroupFigures.MedianDaysToResolve == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseGroupFigures.MedianDaysToResolve(childComplexity), true
+	case "CaseGroupFigures.opened":
+		if e.ComplexityRoot.CaseGroupFigures.Opened == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseGroupFigures.Opened(childComplexity), true
+	case "CaseGroupFigures.resolved":
+		if e.ComplexityRoot.CaseGroupFigures.Resolved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseGroupFigures.Resolved(childComplexity), true
+
 	case "CaseNote.body":
 		if e.ComplexityRoot.CaseNote.Body == nil {
 			break
@@ -1087,6 +1378,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ChangeEdge.Node(childComplexity), true
+
+	case "CivilFigures.byDibaoStatus":
+		if e.ComplexityRoot.CivilFigures.ByDibaoStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilFigures.ByDibaoStatus(childComplexity), true
+	case "CivilFigures.dibaoMonthly":
+		if e.ComplexityRoot.CivilFigures.DibaoMonthly == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilFigures.DibaoMonthly(childComplexity), true
+	case "CivilFigures.dibaoReceiving":
+		if e.ComplexityRoot.CivilFigures.DibaoReceiving == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilFigures.DibaoReceiving(childComplexity), true
+	case "CivilFigures.disabilitySubsidy":
+		if e.ComplexityRoot.CivilFigures.DisabilitySubsidy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilFigures.DisabilitySubsidy(childComplexity), true
+	case "CivilFigures.extremePoverty":
+		if e.ComplexityRoot.CivilFigures.ExtremePoverty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilFigures.ExtremePoverty(childComplexity), true
+	case "CivilFigures.livingAlone":
+		if e.ComplexityRoot.CivilFigures.LivingAlone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilFigures.LivingAlone(childComplexity), true
+	case "CivilFigures.nearDibao":
+		if e.ComplexityRoot.CivilFigures.NearDibao == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilFigures.NearDibao(childComplexity), true
+	case "CivilFigures.onRecord":
+		if e.ComplexityRoot.CivilFigures.OnRecord == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilFigures.OnRecord(childComplexity), true
+	case "CivilFigures.temporaryAssistance":
+		if e.ComplexityRoot.CivilFigures.TemporaryAssistance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilFigures.TemporaryAssistance(childComplexity), true
+	case "CivilFigures.temporaryAssistanceAmount":
+		if e.ComplexityRoot.CivilFigures.TemporaryAssistanceAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CivilFigures.TemporaryAssistanceAmount(childComplexity), true
 
 	case "CivilRecord.address":
 		if e.ComplexityRoot.CivilRecord.Address == nil {
@@ -1399,6 +1751,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.HardshipFlag.Score(childComplexity), true
 
+	case "HealthFigures.byFunctionalDisability":
+		if e.ComplexityRoot.HealthFigures.ByFunctionalDisability == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HealthFigures.ByFunctionalDisability(childComplexity), true
+	case "HealthFigures.dementia":
+		if e.ComplexityRoot.HealthFigures.Dementia == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HealthFigures.Dementia(childComplexity), true
+	case "HealthFigures.familyDoctor":
+		if e.ComplexityRoot.HealthFigures.FamilyDoctor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HealthFigures.FamilyDoctor(childComplexity), true
+	case "HealthFigures.familyDoctorRate":
+		if e.ComplexityRoot.HealthFigures.FamilyDoctorRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HealthFigures.FamilyDoctorRate(childComplexity), true
+	case "HealthFigures.onRecord":
+		if e.ComplexityRoot.HealthFigures.OnRecord == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HealthFigures.OnRecord(childComplexity), true
+	case "HealthFigures.seriousIllness":
+		if e.ComplexityRoot.HealthFigures.SeriousIllness == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HealthFigures.SeriousIllness(childComplexity), true
+
 	case "HealthRecord.address":
 		if e.ComplexityRoot.HealthRecord.Address == nil {
 			break
@@ -1592,6 +1981,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.JobCandidate.Score(childComplexity), true
+
+	case "JobFigures.openings":
+		if e.ComplexityRoot.JobFigures.Openings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobFigures.Openings(childComplexity), true
+	case "JobFigures.placements":
+		if e.ComplexityRoot.JobFigures.Placements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobFigures.Placements(childComplexity), true
+	case "JobFigures.postings":
+		if e.ComplexityRoot.JobFigures.Postings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobFigures.Postings(childComplexity), true
+	case "JobFigures.referrals":
+		if e.ComplexityRoot.JobFigures.Referrals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobFigures.Referrals(childComplexity), true
+	case "JobFigures.veteranPreferred":
+		if e.ComplexityRoot.JobFigures.VeteranPreferred == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobFigures.VeteranPreferred(childComplexity), true
 
 	case "JobMatch.posting":
 		if e.ComplexityRoot.JobMatch.Posting == nil {
@@ -1886,6 +2306,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MatchReason.Points(childComplexity), true
+
+	case "MonthStats.figures":
+		if e.ComplexityRoot.MonthStats.Figures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonthStats.Figures(childComplexity), true
+	case "MonthStats.month":
+		if e.ComplexityRoot.MonthStats.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MonthStats.Month(childComplexity), true
 
 	case "Mutation.addCaseAction":
 		if e.ComplexityRoot.Mutation.AddCaseAction == nil {
@@ -2200,6 +2633,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PersonEdge.Node(childComplexity), true
 
+	case "PersonFigures.linkedShare":
+		if e.ComplexityRoot.PersonFigures.LinkedShare == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonFigures.LinkedShare(childComplexity), true
+	case "PersonFigures.linkedThree":
+		if e.ComplexityRoot.PersonFigures.LinkedThree == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonFigures.LinkedThree(childComplexity), true
+	case "PersonFigures.linkedTwo":
+		if e.ComplexityRoot.PersonFigures.LinkedTwo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonFigures.LinkedTwo(childComplexity), true
+	case "PersonFigures.onRecord":
+		if e.ComplexityRoot.PersonFigures.OnRecord == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonFigures.OnRecord(childComplexity), true
+	case "PersonFigures.recordsByDepartment":
+		if e.ComplexityRoot.PersonFigures.RecordsByDepartment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonFigures.RecordsByDepartment(childComplexity), true
+
 	case "PlacementAllocation.choice":
 		if e.ComplexityRoot.PlacementAllocation.Choice == nil {
 			break
@@ -2433,6 +2897,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SourceRecord(childComplexity, args["department"].(model.Department), args["sourceId"].(string)), true
+	case "Query.stats":
+		if e.ComplexityRoot.Query.Stats == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stats_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Stats(childComplexity, args["region"].(string), args["from"].(model.Date), args["to"].(model.Date)), true
 	case "Query.viewer":
 		if e.ComplexityRoot.Query.Viewer == nil {
 			break
@@ -2470,6 +2945,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Region.Parents(childComplexity), true
+
+	case "RegionStats.code":
+		if e.ComplexityRoot.RegionStats.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegionStats.Code(childComplexity), true
+	case "RegionStats.figures":
+		if e.ComplexityRoot.RegionStats.Figures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegionStats.Figures(childComplexity), true
+	case "RegionStats.region":
+		if e.ComplexityRoot.RegionStats.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegionStats.Region(childComplexity), true
 
 	case "Rule.category":
 		if e.ComplexityRoot.Rule.Category == nil {
@@ -2545,6 +3039,187 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SplitResult.Person(childComplexity), true
+
+	case "Stats.byMonth":
+		if e.ComplexityRoot.Stats.ByMonth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.ByMonth(childComplexity), true
+	case "Stats.byRegion":
+		if e.ComplexityRoot.Stats.ByRegion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.ByRegion(childComplexity), true
+	case "Stats.figures":
+		if e.ComplexityRoot.Stats.Figures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.Figures(childComplexity), true
+	case "Stats.from":
+		if e.ComplexityRoot.Stats.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.From(childComplexity), true
+	case "Stats.minCount":
+		if e.ComplexityRoot.Stats.MinCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.MinCount(childComplexity), true
+	case "Stats.pending":
+		if e.ComplexityRoot.Stats.Pending == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.Pending(childComplexity), true
+	case "Stats.region":
+		if e.ComplexityRoot.Stats.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.Region(childComplexity), true
+	case "Stats.to":
+		if e.ComplexityRoot.Stats.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Stats.To(childComplexity), true
+
+	case "StatsAmount.display":
+		if e.ComplexityRoot.StatsAmount.Display == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsAmount.Display(childComplexity), true
+	case "StatsAmount.suppressed":
+		if e.ComplexityRoot.StatsAmount.Suppressed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsAmount.Suppressed(childComplexity), true
+	case "StatsAmount.yuan":
+		if e.ComplexityRoot.StatsAmount.Yuan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsAmount.Yuan(childComplexity), true
+
+	case "StatsCount.display":
+		if e.ComplexityRoot.StatsCount.Display == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsCount.Display(childComplexity), true
+	case "StatsCount.suppressed":
+		if e.ComplexityRoot.StatsCount.Suppressed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsCount.Suppressed(childComplexity), true
+	case "StatsCount.value":
+		if e.ComplexityRoot.StatsCount.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsCount.Value(childComplexity), true
+
+	case "StatsFigures.assistance":
+		if e.ComplexityRoot.StatsFigures.Assistance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsFigures.Assistance(childComplexity), true
+	case "StatsFigures.cases":
+		if e.ComplexityRoot.StatsFigures.Cases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsFigures.Cases(childComplexity), true
+	case "StatsFigures.civil":
+		if e.ComplexityRoot.StatsFigures.Civil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsFigures.Civil(childComplexity), true
+	case "StatsFigures.health":
+		if e.ComplexityRoot.StatsFigures.Health == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsFigures.Health(childComplexity), true
+	case "StatsFigures.jobs":
+		if e.ComplexityRoot.StatsFigures.Jobs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsFigures.Jobs(childComplexity), true
+	case "StatsFigures.persons":
+		if e.ComplexityRoot.StatsFigures.Persons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsFigures.Persons(childComplexity), true
+	case "StatsFigures.veterans":
+		if e.ComplexityRoot.StatsFigures.Veterans == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsFigures.Veterans(childComplexity), true
+
+	case "StatsKeyCount.count":
+		if e.ComplexityRoot.StatsKeyCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsKeyCount.Count(childComplexity), true
+	case "StatsKeyCount.key":
+		if e.ComplexityRoot.StatsKeyCount.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsKeyCount.Key(childComplexity), true
+
+	case "StatsMedian.days":
+		if e.ComplexityRoot.StatsMedian.Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsMedian.Days(childComplexity), true
+	case "StatsMedian.display":
+		if e.ComplexityRoot.StatsMedian.Display == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsMedian.Display(childComplexity), true
+	case "StatsMedian.suppressed":
+		if e.ComplexityRoot.StatsMedian.Suppressed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsMedian.Suppressed(childComplexity), true
+
+	case "StatsRate.display":
+		if e.ComplexityRoot.StatsRate.Display == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsRate.Display(childComplexity), true
+	case "StatsRate.suppressed":
+		if e.ComplexityRoot.StatsRate.Suppressed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsRate.Suppressed(childComplexity), true
+	case "StatsRate.value":
+		if e.ComplexityRoot.StatsRate.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsRate.Value(childComplexity), true
 
 	case "Subscription.caseFlagged":
 		if e.ComplexityRoot.Subscription.CaseFlagged == nil {
@@ -2702,6 +3377,133 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UpsertSummary.Updated(childComplexity), true
+
+	case "VeteranFigures.byDisabilityGrade":
+		if e.ComplexityRoot.VeteranFigures.ByDisabilityGrade == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.ByDisabilityGrade(childComplexity), true
+	case "VeteranFigures.byDischargeMode":
+		if e.ComplexityRoot.VeteranFigures.ByDischargeMode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.ByDischargeMode(childComplexity), true
+	case "VeteranFigures.byEmploymentStatus":
+		if e.ComplexityRoot.VeteranFigures.ByEmploymentStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.ByEmploymentStatus(childComplexity), true
+	case "VeteranFigures.byEntitledGroup":
+		if e.ComplexityRoot.VeteranFigures.ByEntitledGroup == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.ByEntitledGroup(childComplexity), true
+	case "VeteranFigures.byPlacementStatus":
+		if e.ComplexityRoot.VeteranFigures.ByPlacementStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.ByPlacementStatus(childComplexity), true
+	case "VeteranFigures.byPreferentialCard":
+		if e.ComplexityRoot.VeteranFigures.ByPreferentialCard == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.ByPreferentialCard(childComplexity), true
+	case "VeteranFigures.cardApplicationRate":
+		if e.ComplexityRoot.VeteranFigures.CardApplicationRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.CardApplicationRate(childComplexity), true
+	case "VeteranFigures.cardIssueRate":
+		if e.ComplexityRoot.VeteranFigures.CardIssueRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.CardIssueRate(childComplexity), true
+	case "VeteranFigures.cardsIssued":
+		if e.ComplexityRoot.VeteranFigures.CardsIssued == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.CardsIssued(childComplexity), true
+	case "VeteranFigures.certificates":
+		if e.ComplexityRoot.VeteranFigures.Certificates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.Certificates(childComplexity), true
+	case "VeteranFigures.certified":
+		if e.ComplexityRoot.VeteranFigures.Certified == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.Certified(childComplexity), true
+	case "VeteranFigures.coverage":
+		if e.ComplexityRoot.VeteranFigures.Coverage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.Coverage(childComplexity), true
+	case "VeteranFigures.entitled":
+		if e.ComplexityRoot.VeteranFigures.Entitled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.Entitled(childComplexity), true
+	case "VeteranFigures.entitledMonthlyBenefits":
+		if e.ComplexityRoot.VeteranFigures.EntitledMonthlyBenefits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.EntitledMonthlyBenefits(childComplexity), true
+	case "VeteranFigures.linkedCivil":
+		if e.ComplexityRoot.VeteranFigures.LinkedCivil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.LinkedCivil(childComplexity), true
+	case "VeteranFigures.linkedHealth":
+		if e.ComplexityRoot.VeteranFigures.LinkedHealth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.LinkedHealth(childComplexity), true
+	case "VeteranFigures.monthlyBenefits":
+		if e.ComplexityRoot.VeteranFigures.MonthlyBenefits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.MonthlyBenefits(childComplexity), true
+	case "VeteranFigures.onRecord":
+		if e.ComplexityRoot.VeteranFigures.OnRecord == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.OnRecord(childComplexity), true
+	case "VeteranFigures.placed":
+		if e.ComplexityRoot.VeteranFigures.Placed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.Placed(childComplexity), true
+	case "VeteranFigures.placementRate":
+		if e.ComplexityRoot.VeteranFigures.PlacementRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.PlacementRate(childComplexity), true
+	case "VeteranFigures.unemployed":
+		if e.ComplexityRoot.VeteranFigures.Unemployed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VeteranFigures.Unemployed(childComplexity), true
 
 	case "VeteranRecord.address":
 		if e.ComplexityRoot.VeteranRecord.Address == nil {
@@ -3065,7 +3867,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/audit.graphqls" "schema/cases.graphqls" "schema/changes.graphqls" "schema/common.graphqls" "schema/ingest.graphqls" "schema/jobmatching.graphqls" "schema/jobs.graphqls" "schema/linkage.graphqls" "schema/persons.graphqls" "schema/records.graphqls" "schema/regions.graphqls" "schema/rules.graphqls"
+//go:embed "schema/audit.graphqls" "schema/cases.graphqls" "schema/changes.graphqls" "schema/common.graphqls" "schema/ingest.graphqls" "schema/jobmatching.graphqls" "schema/jobs.graphqls" "schema/linkage.graphqls" "schema/persons.graphqls" "schema/records.graphqls" "schema/regions.graphqls" "schema/rules.graphqls" "schema/stats.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3089,12 +3891,37 @@ var sources = []*ast.Source{
 	{Name: "schema/records.graphqls", Input: sourceData("schema/records.graphqls"), BuiltIn: false},
 	{Name: "schema/regions.graphqls", Input: sourceData("schema/regions.graphqls"), BuiltIn: false},
 	{Name: "schema/rules.graphqls", Input: sourceData("schema/rules.graphqls"), BuiltIn: false},
+	{Name: "schema/stats.graphqls", Input: sourceData("schema/stats.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_AssistanceFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "actions":
+		return ec.fieldContext_AssistanceFigures_actions(ctx, field)
+	case "amount":
+		return ec.fieldContext_AssistanceFigures_amount(ctx, field)
+	case "byKind":
+		return ec.fieldContext_AssistanceFigures_byKind(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssistanceFigures", field.Name)
+}
+
+func (ec *executionContext) childFields_AssistanceKindFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_AssistanceKindFigures_key(ctx, field)
+	case "count":
+		return ec.fieldContext_AssistanceKindFigures_count(ctx, field)
+	case "amount":
+		return ec.fieldContext_AssistanceKindFigures_amount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssistanceKindFigures", field.Name)
+}
 
 func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -3250,6 +4077,46 @@ func (ec *executionContext) childFields_CaseEvent(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type CaseEvent", field.Name)
 }
 
+func (ec *executionContext) childFields_CaseFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "opened":
+		return ec.fieldContext_CaseFigures_opened(ctx, field)
+	case "resolved":
+		return ec.fieldContext_CaseFigures_resolved(ctx, field)
+	case "dismissed":
+		return ec.fieldContext_CaseFigures_dismissed(ctx, field)
+	case "active":
+		return ec.fieldContext_CaseFigures_active(ctx, field)
+	case "medianDaysToResolve":
+		return ec.fieldContext_CaseFigures_medianDaysToResolve(ctx, field)
+	case "resolutionRate":
+		return ec.fieldContext_CaseFigures_resolutionRate(ctx, field)
+	case "byCategory":
+		return ec.fieldContext_CaseFigures_byCategory(ctx, field)
+	case "byPriority":
+		return ec.fieldContext_CaseFigures_byPriority(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CaseFigures", field.Name)
+}
+
+func (ec *executionContext) childFields_CaseGroupFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_CaseGroupFigures_key(ctx, field)
+	case "opened":
+		return ec.fieldContext_CaseGroupFigures_opened(ctx, field)
+	case "resolved":
+		return ec.fieldContext_CaseGroupFigures_resolved(ctx, field)
+	case "dismissed":
+		return ec.fieldContext_CaseGroupFigures_dismissed(ctx, field)
+	case "active":
+		return ec.fieldContext_CaseGroupFigures_active(ctx, field)
+	case "medianDaysToResolve":
+		return ec.fieldContext_CaseGroupFigures_medianDaysToResolve(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CaseGroupFigures", field.Name)
+}
+
 func (ec *executionContext) childFields_CaseNote(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3304,6 +4171,32 @@ func (ec *executionContext) childFields_ChangeEdge(ctx context.Context, field gr
 		return ec.fieldContext_ChangeEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ChangeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CivilFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "onRecord":
+		return ec.fieldContext_CivilFigures_onRecord(ctx, field)
+	case "byDibaoStatus":
+		return ec.fieldContext_CivilFigures_byDibaoStatus(ctx, field)
+	case "dibaoReceiving":
+		return ec.fieldContext_CivilFigures_dibaoReceiving(ctx, field)
+	case "dibaoMonthly":
+		return ec.fieldContext_CivilFigures_dibaoMonthly(ctx, field)
+	case "extremePoverty":
+		return ec.fieldContext_CivilFigures_extremePoverty(ctx, field)
+	case "nearDibao":
+		return ec.fieldContext_CivilFigures_nearDibao(ctx, field)
+	case "livingAlone":
+		return ec.fieldContext_CivilFigures_livingAlone(ctx, field)
+	case "disabilitySubsidy":
+		return ec.fieldContext_CivilFigures_disabilitySubsidy(ctx, field)
+	case "temporaryAssistance":
+		return ec.fieldContext_CivilFigures_temporaryAssistance(ctx, field)
+	case "temporaryAssistanceAmount":
+		return ec.fieldContext_CivilFigures_temporaryAssistanceAmount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CivilFigures", field.Name)
 }
 
 func (ec *executionContext) childFields_CivilRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3438,6 +4331,24 @@ func (ec *executionContext) childFields_HardshipFlag(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type HardshipFlag", field.Name)
 }
 
+func (ec *executionContext) childFields_HealthFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "onRecord":
+		return ec.fieldContext_HealthFigures_onRecord(ctx, field)
+	case "seriousIllness":
+		return ec.fieldContext_HealthFigures_seriousIllness(ctx, field)
+	case "byFunctionalDisability":
+		return ec.fieldContext_HealthFigures_byFunctionalDisability(ctx, field)
+	case "dementia":
+		return ec.fieldContext_HealthFigures_dementia(ctx, field)
+	case "familyDoctor":
+		return ec.fieldContext_HealthFigures_familyDoctor(ctx, field)
+	case "familyDoctorRate":
+		return ec.fieldContext_HealthFigures_familyDoctorRate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HealthFigures", field.Name)
+}
+
 func (ec *executionContext) childFields_HealthRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3512,6 +4423,22 @@ func (ec *executionContext) childFields_JobCandidate(ctx context.Context, field 
 		return ec.fieldContext_JobCandidate_reasons(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type JobCandidate", field.Name)
+}
+
+func (ec *executionContext) childFields_JobFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "postings":
+		return ec.fieldContext_JobFigures_postings(ctx, field)
+	case "openings":
+		return ec.fieldContext_JobFigures_openings(ctx, field)
+	case "veteranPreferred":
+		return ec.fieldContext_JobFigures_veteranPreferred(ctx, field)
+	case "referrals":
+		return ec.fieldContext_JobFigures_referrals(ctx, field)
+	case "placements":
+		return ec.fieldContext_JobFigures_placements(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JobFigures", field.Name)
 }
 
 func (ec *executionContext) childFields_JobMatch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3650,6 +4577,16 @@ func (ec *executionContext) childFields_MatchReason(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type MatchReason", field.Name)
 }
 
+func (ec *executionContext) childFields_MonthStats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "month":
+		return ec.fieldContext_MonthStats_month(ctx, field)
+	case "figures":
+		return ec.fieldContext_MonthStats_figures(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MonthStats", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -3720,6 +4657,22 @@ func (ec *executionContext) childFields_PersonEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type PersonEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_PersonFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "onRecord":
+		return ec.fieldContext_PersonFigures_onRecord(ctx, field)
+	case "linkedTwo":
+		return ec.fieldContext_PersonFigures_linkedTwo(ctx, field)
+	case "linkedThree":
+		return ec.fieldContext_PersonFigures_linkedThree(ctx, field)
+	case "linkedShare":
+		return ec.fieldContext_PersonFigures_linkedShare(ctx, field)
+	case "recordsByDepartment":
+		return ec.fieldContext_PersonFigures_recordsByDepartment(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PersonFigures", field.Name)
+}
+
 func (ec *executionContext) childFields_PlacementAllocation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "soldierId":
@@ -3786,6 +4739,18 @@ func (ec *executionContext) childFields_Region(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Region", field.Name)
 }
 
+func (ec *executionContext) childFields_RegionStats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_RegionStats_code(ctx, field)
+	case "region":
+		return ec.fieldContext_RegionStats_region(ctx, field)
+	case "figures":
+		return ec.fieldContext_RegionStats_figures(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RegionStats", field.Name)
+}
+
 func (ec *executionContext) childFields_Rule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3826,6 +4791,106 @@ func (ec *executionContext) childFields_SplitResult(ctx context.Context, field g
 		return ec.fieldContext_SplitResult_newPerson(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SplitResult", field.Name)
+}
+
+func (ec *executionContext) childFields_Stats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "region":
+		return ec.fieldContext_Stats_region(ctx, field)
+	case "from":
+		return ec.fieldContext_Stats_from(ctx, field)
+	case "to":
+		return ec.fieldContext_Stats_to(ctx, field)
+	case "minCount":
+		return ec.fieldContext_Stats_minCount(ctx, field)
+	case "pending":
+		return ec.fieldContext_Stats_pending(ctx, field)
+	case "figures":
+		return ec.fieldContext_Stats_figures(ctx, field)
+	case "byRegion":
+		return ec.fieldContext_Stats_byRegion(ctx, field)
+	case "byMonth":
+		return ec.fieldContext_Stats_byMonth(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Stats", field.Name)
+}
+
+func (ec *executionContext) childFields_StatsAmount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "yuan":
+		return ec.fieldContext_StatsAmount_yuan(ctx, field)
+	case "display":
+		return ec.fieldContext_StatsAmount_display(ctx, field)
+	case "suppressed":
+		return ec.fieldContext_StatsAmount_suppressed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatsAmount", field.Name)
+}
+
+func (ec *executionContext) childFields_StatsCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_StatsCount_value(ctx, field)
+	case "display":
+		return ec.fieldContext_StatsCount_display(ctx, field)
+	case "suppressed":
+		return ec.fieldContext_StatsCount_suppressed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatsCount", field.Name)
+}
+
+func (ec *executionContext) childFields_StatsFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "persons":
+		return ec.fieldContext_StatsFigures_persons(ctx, field)
+	case "veterans":
+		return ec.fieldContext_StatsFigures_veterans(ctx, field)
+	case "civil":
+		return ec.fieldContext_StatsFigures_civil(ctx, field)
+	case "health":
+		return ec.fieldContext_StatsFigures_health(ctx, field)
+	case "cases":
+		return ec.fieldContext_StatsFigures_cases(ctx, field)
+	case "assistance":
+		return ec.fieldContext_StatsFigures_assistance(ctx, field)
+	case "jobs":
+		return ec.fieldContext_StatsFigures_jobs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatsFigures", field.Name)
+}
+
+func (ec *executionContext) childFields_StatsKeyCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_StatsKeyCount_key(ctx, field)
+	case "count":
+		return ec.fieldContext_StatsKeyCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatsKeyCount", field.Name)
+}
+
+func (ec *executionContext) childFields_StatsMedian(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "days":
+		return ec.fieldContext_StatsMedian_days(ctx, field)
+	case "display":
+		return ec.fieldContext_StatsMedian_display(ctx, field)
+	case "suppressed":
+		return ec.fieldContext_StatsMedian_suppressed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatsMedian", field.Name)
+}
+
+func (ec *executionContext) childFields_StatsRate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_StatsRate_value(ctx, field)
+	case "display":
+		return ec.fieldContext_StatsRate_display(ctx, field)
+	case "suppressed":
+		return ec.fieldContext_StatsRate_suppressed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatsRate", field.Name)
 }
 
 func (ec *executionContext) childFields_TemporaryAssistance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3910,6 +4975,54 @@ func (ec *executionContext) childFields_UpsertSummary(ctx context.Context, field
 		return ec.fieldContext_UpsertSummary_rejected(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UpsertSummary", field.Name)
+}
+
+func (ec *executionContext) childFields_VeteranFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "onRecord":
+		return ec.fieldContext_VeteranFigures_onRecord(ctx, field)
+	case "byDischargeMode":
+		return ec.fieldContext_VeteranFigures_byDischargeMode(ctx, field)
+	case "byEntitledGroup":
+		return ec.fieldContext_VeteranFigures_byEntitledGroup(ctx, field)
+	case "byEmploymentStatus":
+		return ec.fieldContext_VeteranFigures_byEmploymentStatus(ctx, field)
+	case "byPreferentialCard":
+		return ec.fieldContext_VeteranFigures_byPreferentialCard(ctx, field)
+	case "byPlacementStatus":
+		return ec.fieldContext_VeteranFigures_byPlacementStatus(ctx, field)
+	case "byDisabilityGrade":
+		return ec.fieldContext_VeteranFigures_byDisabilityGrade(ctx, field)
+	case "entitled":
+		return ec.fieldContext_VeteranFigures_entitled(ctx, field)
+	case "cardsIssued":
+		return ec.fieldContext_VeteranFigures_cardsIssued(ctx, field)
+	case "cardIssueRate":
+		return ec.fieldContext_VeteranFigures_cardIssueRate(ctx, field)
+	case "cardApplicationRate":
+		return ec.fieldContext_VeteranFigures_cardApplicationRate(ctx, field)
+	case "placed":
+		return ec.fieldContext_VeteranFigures_placed(ctx, field)
+	case "placementRate":
+		return ec.fieldContext_VeteranFigures_placementRate(ctx, field)
+	case "unemployed":
+		return ec.fieldContext_VeteranFigures_unemployed(ctx, field)
+	case "certified":
+		return ec.fieldContext_VeteranFigures_certified(ctx, field)
+	case "certificates":
+		return ec.fieldContext_VeteranFigures_certificates(ctx, field)
+	case "monthlyBenefits":
+		return ec.fieldContext_VeteranFigures_monthlyBenefits(ctx, field)
+	case "entitledMonthlyBenefits":
+		return ec.fieldContext_VeteranFigures_entitledMonthlyBenefits(ctx, field)
+	case "linkedCivil":
+		return ec.fieldContext_VeteranFigures_linkedCivil(ctx, field)
+	case "linkedHealth":
+		return ec.fieldContext_VeteranFigures_linkedHealth(ctx, field)
+	case "coverage":
+		return ec.fieldContext_VeteranFigures_coverage(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VeteranFigures", field.Name)
 }
 
 func (ec *executionContext) childFields_VeteranRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4820,6 +5933,36 @@ func (ec *executionContext) field_Query_sourceRecord_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_stats_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "region",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["region"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (model.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (model.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field___Directive_args_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4893,6 +6036,189 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AssistanceFigures_actions(ctx context.Context, field graphql.CollectedField, obj *stats.AssistanceFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssistanceFigures_actions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssistanceFigures_actions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssistanceFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssistanceFigures_amount(ctx context.Context, field graphql.CollectedField, obj *stats.AssistanceFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssistanceFigures_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Amount) graphql.Marshaler {
+			return ec.marshalNStatsAmount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐAmount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssistanceFigures_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssistanceFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsAmount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssistanceFigures_byKind(ctx context.Context, field graphql.CollectedField, obj *stats.AssistanceFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssistanceFigures_byKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.KindAmount) graphql.Marshaler {
+			return ec.marshalNAssistanceKindFigures2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐKindAmountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssistanceFigures_byKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssistanceFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssistanceKindFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssistanceKindFigures_key(ctx context.Context, field graphql.CollectedField, obj *stats.KindAmount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssistanceKindFigures_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssistanceKindFigures_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssistanceKindFigures", field, false, false, "String")
+}
+
+func (ec *executionContext) _AssistanceKindFigures_count(ctx context.Context, field graphql.CollectedField, obj *stats.KindAmount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssistanceKindFigures_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssistanceKindFigures_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssistanceKindFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssistanceKindFigures_amount(ctx context.Context, field graphql.CollectedField, obj *stats.KindAmount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssistanceKindFigures_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Amount) graphql.Marshaler {
+			return ec.marshalNStatsAmount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐAmount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssistanceKindFigures_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssistanceKindFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsAmount(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.CollectedField, obj *model.AuditEntry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6230,6 +7556,445 @@ func (ec *executionContext) fieldContext_CaseEvent_detail(_ context.Context, fie
 	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "String")
 }
 
+func (ec *executionContext) _CaseFigures_opened(ctx context.Context, field graphql.CollectedField, obj *stats.CaseFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseFigures_opened(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Opened, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseFigures_opened(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseFigures_resolved(ctx context.Context, field graphql.CollectedField, obj *stats.CaseFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseFigures_resolved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resolved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseFigures_resolved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseFigures_dismissed(ctx context.Context, field graphql.CollectedField, obj *stats.CaseFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseFigures_dismissed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dismissed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseFigures_dismissed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseFigures_active(ctx context.Context, field graphql.CollectedField, obj *stats.CaseFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseFigures_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseFigures_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseFigures_medianDaysToResolve(ctx context.Context, field graphql.CollectedField, obj *stats.CaseFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseFigures_medianDaysToResolve(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MedianDaysToResolve, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Median) graphql.Marshaler {
+			return ec.marshalNStatsMedian2githubᚗcomᚋvethubᚋvethubᚋstatsᚐMedian(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseFigures_medianDaysToResolve(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsMedian(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseFigures_resolutionRate(ctx context.Context, field graphql.CollectedField, obj *stats.CaseFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseFigures_resolutionRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResolutionRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Rate) graphql.Marshaler {
+			return ec.marshalNStatsRate2githubᚗcomᚋvethubᚋvethubᚋstatsᚐRate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseFigures_resolutionRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsRate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseFigures_byCategory(ctx context.Context, field graphql.CollectedField, obj *stats.CaseFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseFigures_byCategory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByCategory, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.CaseGroup) graphql.Marshaler {
+			return ec.marshalNCaseGroupFigures2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐCaseGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseFigures_byCategory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseGroupFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseFigures_byPriority(ctx context.Context, field graphql.CollectedField, obj *stats.CaseFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseFigures_byPriority(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByPriority, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.CaseGroup) graphql.Marshaler {
+			return ec.marshalNCaseGroupFigures2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐCaseGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseFigures_byPriority(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseGroupFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseGroupFigures_key(ctx context.Context, field graphql.CollectedField, obj *stats.CaseGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseGroupFigures_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseGroupFigures_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseGroupFigures", field, false, false, "String")
+}
+
+func (ec *executionContext) _CaseGroupFigures_opened(ctx context.Context, field graphql.CollectedField, obj *stats.CaseGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseGroupFigures_opened(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Opened, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseGroupFigures_opened(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseGroupFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseGroupFigures_resolved(ctx context.Context, field graphql.CollectedField, obj *stats.CaseGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseGroupFigures_resolved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Resolved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseGroupFigures_resolved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseGroupFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseGroupFigures_dismissed(ctx context.Context, field graphql.CollectedField, obj *stats.CaseGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseGroupFigures_dismissed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dismissed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseGroupFigures_dismissed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseGroupFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseGroupFigures_active(ctx context.Context, field graphql.CollectedField, obj *stats.CaseGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseGroupFigures_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseGroupFigures_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseGroupFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseGroupFigures_medianDaysToResolve(ctx context.Context, field graphql.CollectedField, obj *stats.CaseGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseGroupFigures_medianDaysToResolve(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MedianDaysToResolve, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Median) graphql.Marshaler {
+			return ec.marshalNStatsMedian2githubᚗcomᚋvethubᚋvethubᚋstatsᚐMedian(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseGroupFigures_medianDaysToResolve(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseGroupFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsMedian(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CaseNote_id(ctx context.Context, field graphql.CollectedField, obj *model.CaseNote) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6638,6 +8403,326 @@ func (ec *executionContext) fieldContext_ChangeEdge_node(_ context.Context, fiel
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Change(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilFigures_onRecord(ctx context.Context, field graphql.CollectedField, obj *stats.CivilFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilFigures_onRecord(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnRecord, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilFigures_onRecord(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilFigures_byDibaoStatus(ctx context.Context, field graphql.CollectedField, obj *stats.CivilFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilFigures_byDibaoStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByDibaoStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.KeyCount) graphql.Marshaler {
+			return ec.marshalNStatsKeyCount2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐKeyCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilFigures_byDibaoStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsKeyCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilFigures_dibaoReceiving(ctx context.Context, field graphql.CollectedField, obj *stats.CivilFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilFigures_dibaoReceiving(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DibaoReceiving, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilFigures_dibaoReceiving(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilFigures_dibaoMonthly(ctx context.Context, field graphql.CollectedField, obj *stats.CivilFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilFigures_dibaoMonthly(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DibaoMonthly, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Amount) graphql.Marshaler {
+			return ec.marshalNStatsAmount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐAmount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilFigures_dibaoMonthly(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsAmount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilFigures_extremePoverty(ctx context.Context, field graphql.CollectedField, obj *stats.CivilFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilFigures_extremePoverty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExtremePoverty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilFigures_extremePoverty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilFigures_nearDibao(ctx context.Context, field graphql.CollectedField, obj *stats.CivilFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilFigures_nearDibao(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NearDibao, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilFigures_nearDibao(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilFigures_livingAlone(ctx context.Context, field graphql.CollectedField, obj *stats.CivilFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilFigures_livingAlone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LivingAlone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilFigures_livingAlone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilFigures_disabilitySubsidy(ctx context.Context, field graphql.CollectedField, obj *stats.CivilFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilFigures_disabilitySubsidy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DisabilitySubsidy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilFigures_disabilitySubsidy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilFigures_temporaryAssistance(ctx context.Context, field graphql.CollectedField, obj *stats.CivilFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilFigures_temporaryAssistance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TemporaryAssistance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilFigures_temporaryAssistance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CivilFigures_temporaryAssistanceAmount(ctx context.Context, field graphql.CollectedField, obj *stats.CivilFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CivilFigures_temporaryAssistanceAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TemporaryAssistanceAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Amount) graphql.Marshaler {
+			return ec.marshalNStatsAmount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐAmount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CivilFigures_temporaryAssistanceAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CivilFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsAmount(ctx, field)
 		},
 	}
 	return fc, nil
@@ -8023,6 +10108,198 @@ func (ec *executionContext) fieldContext_HardshipFlag_computedAt(_ context.Conte
 	return graphql.NewScalarFieldContext("HardshipFlag", field, false, false, "DateTime")
 }
 
+func (ec *executionContext) _HealthFigures_onRecord(ctx context.Context, field graphql.CollectedField, obj *stats.HealthFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HealthFigures_onRecord(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnRecord, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HealthFigures_onRecord(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HealthFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HealthFigures_seriousIllness(ctx context.Context, field graphql.CollectedField, obj *stats.HealthFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HealthFigures_seriousIllness(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SeriousIllness, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HealthFigures_seriousIllness(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HealthFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HealthFigures_byFunctionalDisability(ctx context.Context, field graphql.CollectedField, obj *stats.HealthFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HealthFigures_byFunctionalDisability(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByFunctionalDisability, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.KeyCount) graphql.Marshaler {
+			return ec.marshalNStatsKeyCount2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐKeyCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HealthFigures_byFunctionalDisability(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HealthFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsKeyCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HealthFigures_dementia(ctx context.Context, field graphql.CollectedField, obj *stats.HealthFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HealthFigures_dementia(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dementia, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HealthFigures_dementia(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HealthFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HealthFigures_familyDoctor(ctx context.Context, field graphql.CollectedField, obj *stats.HealthFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HealthFigures_familyDoctor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FamilyDoctor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HealthFigures_familyDoctor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HealthFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HealthFigures_familyDoctorRate(ctx context.Context, field graphql.CollectedField, obj *stats.HealthFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HealthFigures_familyDoctorRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FamilyDoctorRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Rate) graphql.Marshaler {
+			return ec.marshalNStatsRate2githubᚗcomᚋvethubᚋvethubᚋstatsᚐRate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HealthFigures_familyDoctorRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HealthFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsRate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _HealthRecord_id(ctx context.Context, field graphql.CollectedField, obj *model.HealthRecord) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8997,6 +11274,166 @@ func (ec *executionContext) fieldContext_JobCandidate_reasons(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MatchReason(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobFigures_postings(ctx context.Context, field graphql.CollectedField, obj *stats.JobFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobFigures_postings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Postings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobFigures_postings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobFigures_openings(ctx context.Context, field graphql.CollectedField, obj *stats.JobFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobFigures_openings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Openings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobFigures_openings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobFigures_veteranPreferred(ctx context.Context, field graphql.CollectedField, obj *stats.JobFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobFigures_veteranPreferred(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VeteranPreferred, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobFigures_veteranPreferred(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobFigures_referrals(ctx context.Context, field graphql.CollectedField, obj *stats.JobFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobFigures_referrals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Referrals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobFigures_referrals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobFigures_placements(ctx context.Context, field graphql.CollectedField, obj *stats.JobFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobFigures_placements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Placements, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobFigures_placements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
 		},
 	}
 	return fc, nil
@@ -10228,6 +12665,61 @@ func (ec *executionContext) _MatchReason_detail(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_MatchReason_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MatchReason", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonthStats_month(ctx context.Context, field graphql.CollectedField, obj *model.MonthStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonthStats_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonthStats_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MonthStats", field, false, false, "String")
+}
+
+func (ec *executionContext) _MonthStats_figures(ctx context.Context, field graphql.CollectedField, obj *model.MonthStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MonthStats_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Figures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Figures) graphql.Marshaler {
+			return ec.marshalNStatsFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MonthStats_figures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MonthStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsFigures(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Mutation_assignCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -11854,6 +14346,166 @@ func (ec *executionContext) fieldContext_PersonEdge_node(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _PersonFigures_onRecord(ctx context.Context, field graphql.CollectedField, obj *stats.PersonFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonFigures_onRecord(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnRecord, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonFigures_onRecord(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PersonFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PersonFigures_linkedTwo(ctx context.Context, field graphql.CollectedField, obj *stats.PersonFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonFigures_linkedTwo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LinkedTwo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonFigures_linkedTwo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PersonFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PersonFigures_linkedThree(ctx context.Context, field graphql.CollectedField, obj *stats.PersonFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonFigures_linkedThree(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LinkedThree, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonFigures_linkedThree(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PersonFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PersonFigures_linkedShare(ctx context.Context, field graphql.CollectedField, obj *stats.PersonFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonFigures_linkedShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LinkedShare, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Rate) graphql.Marshaler {
+			return ec.marshalNStatsRate2githubᚗcomᚋvethubᚋvethubᚋstatsᚐRate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonFigures_linkedShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PersonFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsRate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PersonFigures_recordsByDepartment(ctx context.Context, field graphql.CollectedField, obj *stats.PersonFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonFigures_recordsByDepartment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordsByDepartment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.KeyCount) graphql.Marshaler {
+			return ec.marshalNStatsKeyCount2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐKeyCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonFigures_recordsByDepartment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PersonFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsKeyCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PlacementAllocation_soldierId(ctx context.Context, field graphql.CollectedField, obj *model.PlacementAllocation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13072,6 +15724,68 @@ func (ec *executionContext) fieldContext_Query_ruleSets(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_stats(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Stats(ctx, fc.Args["region"].(string), fc.Args["from"].(model.Date), fc.Args["to"].(model.Date))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN", "ANALYST", "DASHBOARD"})
+				if err != nil {
+					var zeroVal *model.Stats
+					return zeroVal, err
+				}
+				if ec.Directives.Allow == nil {
+					var zeroVal *model.Stats
+					return zeroVal, errors.New("directive allow is not implemented")
+				}
+				return ec.Directives.Allow(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Stats) graphql.Marshaler {
+			return ec.marshalNStats2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐStats(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stats(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Stats(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stats_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13276,6 +15990,93 @@ func (ec *executionContext) fieldContext_Region_parents(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RegionStats_code(ctx context.Context, field graphql.CollectedField, obj *model.RegionStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RegionStats_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RegionStats_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RegionStats", field, false, false, "String")
+}
+
+func (ec *executionContext) _RegionStats_region(ctx context.Context, field graphql.CollectedField, obj *model.RegionStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RegionStats_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RegionStats().Region(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RegionStats_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RegionStats",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RegionStats_figures(ctx context.Context, field graphql.CollectedField, obj *model.RegionStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RegionStats_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Figures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Figures) graphql.Marshaler {
+			return ec.marshalNStatsFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RegionStats_figures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RegionStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsFigures(ctx, field)
 		},
 	}
 	return fc, nil
@@ -13582,6 +16383,781 @@ func (ec *executionContext) fieldContext_SplitResult_newPerson(_ context.Context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Stats_region(ctx context.Context, field graphql.CollectedField, obj *model.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Region) graphql.Marshaler {
+			return ec.marshalNRegion2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRegion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Stats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Stats_from(ctx context.Context, field graphql.CollectedField, obj *model.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Stats", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Stats_to(ctx context.Context, field graphql.CollectedField, obj *model.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Stats", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Stats_minCount(ctx context.Context, field graphql.CollectedField, obj *model.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_minCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MinCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_minCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Stats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Stats_pending(ctx context.Context, field graphql.CollectedField, obj *model.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_pending(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pending, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_pending(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Stats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Stats_figures(ctx context.Context, field graphql.CollectedField, obj *model.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Figures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Figures) graphql.Marshaler {
+			return ec.marshalNStatsFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_figures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Stats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Stats_byRegion(ctx context.Context, field graphql.CollectedField, obj *model.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_byRegion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Stats().ByRegion(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RegionStats) graphql.Marshaler {
+			return ec.marshalNRegionStats2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRegionStatsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_byRegion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Stats",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RegionStats(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Stats_byMonth(ctx context.Context, field graphql.CollectedField, obj *model.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Stats_byMonth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Stats().ByMonth(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.MonthStats) graphql.Marshaler {
+			return ec.marshalNMonthStats2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐMonthStatsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Stats_byMonth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Stats",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MonthStats(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatsAmount_yuan(ctx context.Context, field graphql.CollectedField, obj *stats.Amount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsAmount_yuan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Yuan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatsAmount_yuan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsAmount", field, false, false, "Float")
+}
+
+func (ec *executionContext) _StatsAmount_display(ctx context.Context, field graphql.CollectedField, obj *stats.Amount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsAmount_display(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Display, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsAmount_display(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsAmount", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatsAmount_suppressed(ctx context.Context, field graphql.CollectedField, obj *stats.Amount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsAmount_suppressed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suppressed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsAmount_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsAmount", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StatsCount_value(ctx context.Context, field graphql.CollectedField, obj *stats.Count) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsCount_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatsCount_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatsCount_display(ctx context.Context, field graphql.CollectedField, obj *stats.Count) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsCount_display(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Display, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsCount_display(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatsCount_suppressed(ctx context.Context, field graphql.CollectedField, obj *stats.Count) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsCount_suppressed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suppressed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsCount_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsCount", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StatsFigures_persons(ctx context.Context, field graphql.CollectedField, obj *stats.Figures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsFigures_persons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Persons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.PersonFigures) graphql.Marshaler {
+			return ec.marshalNPersonFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐPersonFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsFigures_persons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatsFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PersonFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatsFigures_veterans(ctx context.Context, field graphql.CollectedField, obj *stats.Figures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsFigures_veterans(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Veterans, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.VeteranFigures) graphql.Marshaler {
+			return ec.marshalNVeteranFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐVeteranFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsFigures_veterans(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatsFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VeteranFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatsFigures_civil(ctx context.Context, field graphql.CollectedField, obj *stats.Figures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsFigures_civil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Civil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.CivilFigures) graphql.Marshaler {
+			return ec.marshalNCivilFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCivilFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsFigures_civil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatsFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CivilFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatsFigures_health(ctx context.Context, field graphql.CollectedField, obj *stats.Figures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsFigures_health(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Health, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.HealthFigures) graphql.Marshaler {
+			return ec.marshalNHealthFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐHealthFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsFigures_health(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatsFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HealthFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatsFigures_cases(ctx context.Context, field graphql.CollectedField, obj *stats.Figures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsFigures_cases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.CaseFigures) graphql.Marshaler {
+			return ec.marshalNCaseFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCaseFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsFigures_cases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatsFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatsFigures_assistance(ctx context.Context, field graphql.CollectedField, obj *stats.Figures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsFigures_assistance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assistance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.AssistanceFigures) graphql.Marshaler {
+			return ec.marshalNAssistanceFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐAssistanceFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsFigures_assistance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatsFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssistanceFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatsFigures_jobs(ctx context.Context, field graphql.CollectedField, obj *stats.Figures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsFigures_jobs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Jobs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.JobFigures) graphql.Marshaler {
+			return ec.marshalNJobFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐJobFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsFigures_jobs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatsFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_JobFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatsKeyCount_key(ctx context.Context, field graphql.CollectedField, obj *stats.KeyCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsKeyCount_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsKeyCount_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsKeyCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatsKeyCount_count(ctx context.Context, field graphql.CollectedField, obj *stats.KeyCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsKeyCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsKeyCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatsKeyCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatsMedian_days(ctx context.Context, field graphql.CollectedField, obj *stats.Median) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsMedian_days(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatsMedian_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsMedian", field, false, false, "Float")
+}
+
+func (ec *executionContext) _StatsMedian_display(ctx context.Context, field graphql.CollectedField, obj *stats.Median) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsMedian_display(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Display, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsMedian_display(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsMedian", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatsMedian_suppressed(ctx context.Context, field graphql.CollectedField, obj *stats.Median) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsMedian_suppressed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suppressed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsMedian_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsMedian", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StatsRate_value(ctx context.Context, field graphql.CollectedField, obj *stats.Rate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsRate_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatsRate_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsRate", field, false, false, "Float")
+}
+
+func (ec *executionContext) _StatsRate_display(ctx context.Context, field graphql.CollectedField, obj *stats.Rate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsRate_display(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Display, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsRate_display(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsRate", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatsRate_suppressed(ctx context.Context, field graphql.CollectedField, obj *stats.Rate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsRate_suppressed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suppressed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsRate_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsRate", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Subscription_caseFlagged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
@@ -14292,6 +17868,678 @@ func (ec *executionContext) _UpsertSummary_rejected(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_UpsertSummary_rejected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UpsertSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VeteranFigures_onRecord(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_onRecord(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnRecord, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_onRecord(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_byDischargeMode(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_byDischargeMode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByDischargeMode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.KeyCount) graphql.Marshaler {
+			return ec.marshalNStatsKeyCount2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐKeyCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_byDischargeMode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsKeyCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_byEntitledGroup(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_byEntitledGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByEntitledGroup, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.KeyCount) graphql.Marshaler {
+			return ec.marshalNStatsKeyCount2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐKeyCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_byEntitledGroup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsKeyCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_byEmploymentStatus(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_byEmploymentStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByEmploymentStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.KeyCount) graphql.Marshaler {
+			return ec.marshalNStatsKeyCount2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐKeyCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_byEmploymentStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsKeyCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_byPreferentialCard(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_byPreferentialCard(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByPreferentialCard, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.KeyCount) graphql.Marshaler {
+			return ec.marshalNStatsKeyCount2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐKeyCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_byPreferentialCard(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsKeyCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_byPlacementStatus(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_byPlacementStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByPlacementStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.KeyCount) graphql.Marshaler {
+			return ec.marshalNStatsKeyCount2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐKeyCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_byPlacementStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsKeyCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_byDisabilityGrade(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_byDisabilityGrade(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByDisabilityGrade, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.KeyCount) graphql.Marshaler {
+			return ec.marshalNStatsKeyCount2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐKeyCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_byDisabilityGrade(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsKeyCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_entitled(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_entitled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entitled, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_entitled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_cardsIssued(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_cardsIssued(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CardsIssued, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_cardsIssued(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_cardIssueRate(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_cardIssueRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CardIssueRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Rate) graphql.Marshaler {
+			return ec.marshalNStatsRate2githubᚗcomᚋvethubᚋvethubᚋstatsᚐRate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_cardIssueRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsRate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_cardApplicationRate(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_cardApplicationRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CardApplicationRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Rate) graphql.Marshaler {
+			return ec.marshalNStatsRate2githubᚗcomᚋvethubᚋvethubᚋstatsᚐRate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_cardApplicationRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsRate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_placed(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_placed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Placed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_placed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_placementRate(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_placementRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlacementRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Rate) graphql.Marshaler {
+			return ec.marshalNStatsRate2githubᚗcomᚋvethubᚋvethubᚋstatsᚐRate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_placementRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsRate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_unemployed(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_unemployed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unemployed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_unemployed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_certified(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_certified(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Certified, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_certified(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_certificates(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_certificates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Certificates, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_certificates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_monthlyBenefits(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_monthlyBenefits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MonthlyBenefits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Amount) graphql.Marshaler {
+			return ec.marshalNStatsAmount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐAmount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_monthlyBenefits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsAmount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_entitledMonthlyBenefits(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_entitledMonthlyBenefits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntitledMonthlyBenefits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Amount) graphql.Marshaler {
+			return ec.marshalNStatsAmount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐAmount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_entitledMonthlyBenefits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsAmount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_linkedCivil(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_linkedCivil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LinkedCivil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_linkedCivil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_linkedHealth(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_linkedHealth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LinkedHealth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_linkedHealth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VeteranFigures_coverage(ctx context.Context, field graphql.CollectedField, obj *stats.VeteranFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VeteranFigures_coverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Coverage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Rate) graphql.Marshaler {
+			return ec.marshalNStatsRate2githubᚗcomᚋvethubᚋvethubᚋstatsᚐRate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VeteranFigures_coverage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VeteranFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsRate(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _VeteranRecord_id(ctx context.Context, field graphql.CollectedField, obj *model.VeteranRecord) (ret graphql.Marshaler) {
@@ -17822,6 +22070,92 @@ func (ec *executionContext) _SourceRecord(ctx context.Context, sel ast.Selection
 
 // region    **************************** object.gotpl ****************************
 
+var assistanceFiguresImplementors = []string{"AssistanceFigures"}
+
+func (ec *executionContext) _AssistanceFigures(ctx context.Context, sel ast.SelectionSet, obj *stats.AssistanceFigures) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assistanceFiguresImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AssistanceFigures")
+		case "actions":
+			out.Values[i] = ec._AssistanceFigures_actions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._AssistanceFigures_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byKind":
+			out.Values[i] = ec._AssistanceFigures_byKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var assistanceKindFiguresImplementors = []string{"AssistanceKindFigures"}
+
+func (ec *executionContext) _AssistanceKindFigures(ctx context.Context, sel ast.SelectionSet, obj *stats.KindAmount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assistanceKindFiguresImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AssistanceKindFigures")
+		case "key":
+			out.Values[i] = ec._AssistanceKindFigures_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._AssistanceKindFigures_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._AssistanceKindFigures_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var auditEntryImplementors = []string{"AuditEntry"}
 
 func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSet, obj *model.AuditEntry) graphql.Marshaler {
@@ -18316,6 +22650,132 @@ func (ec *executionContext) _CaseEvent(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var caseFiguresImplementors = []string{"CaseFigures"}
+
+func (ec *executionContext) _CaseFigures(ctx context.Context, sel ast.SelectionSet, obj *stats.CaseFigures) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, caseFiguresImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CaseFigures")
+		case "opened":
+			out.Values[i] = ec._CaseFigures_opened(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resolved":
+			out.Values[i] = ec._CaseFigures_resolved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dismissed":
+			out.Values[i] = ec._CaseFigures_dismissed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "active":
+			out.Values[i] = ec._CaseFigures_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "medianDaysToResolve":
+			out.Values[i] = ec._CaseFigures_medianDaysToResolve(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resolutionRate":
+			out.Values[i] = ec._CaseFigures_resolutionRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byCategory":
+			out.Values[i] = ec._CaseFigures_byCategory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byPriority":
+			out.Values[i] = ec._CaseFigures_byPriority(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var caseGroupFiguresImplementors = []string{"CaseGroupFigures"}
+
+func (ec *executionContext) _CaseGroupFigures(ctx context.Context, sel ast.SelectionSet, obj *stats.CaseGroup) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, caseGroupFiguresImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CaseGroupFigures")
+		case "key":
+			out.Values[i] = ec._CaseGroupFigures_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "opened":
+			out.Values[i] = ec._CaseGroupFigures_opened(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resolved":
+			out.Values[i] = ec._CaseGroupFigures_resolved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dismissed":
+			out.Values[i] = ec._CaseGroupFigures_dismissed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "active":
+			out.Values[i] = ec._CaseGroupFigures_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "medianDaysToResolve":
+			out.Values[i] = ec._CaseGroupFigures_medianDaysToResolve(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var caseNoteImplementors = []string{"CaseNote"}
 
 func (ec *executionContext) _CaseNote(ctx context.Context, sel ast.SelectionSet, obj *model.CaseNote) graphql.Marshaler {
@@ -18490,6 +22950,84 @@ func (ec *executionContext) _ChangeEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "node":
 			out.Values[i] = ec._ChangeEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var civilFiguresImplementors = []string{"CivilFigures"}
+
+func (ec *executionContext) _CivilFigures(ctx context.Context, sel ast.SelectionSet, obj *stats.CivilFigures) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, civilFiguresImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CivilFigures")
+		case "onRecord":
+			out.Values[i] = ec._CivilFigures_onRecord(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byDibaoStatus":
+			out.Values[i] = ec._CivilFigures_byDibaoStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dibaoReceiving":
+			out.Values[i] = ec._CivilFigures_dibaoReceiving(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dibaoMonthly":
+			out.Values[i] = ec._CivilFigures_dibaoMonthly(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "extremePoverty":
+			out.Values[i] = ec._CivilFigures_extremePoverty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nearDibao":
+			out.Values[i] = ec._CivilFigures_nearDibao(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "livingAlone":
+			out.Values[i] = ec._CivilFigures_livingAlone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "disabilitySubsidy":
+			out.Values[i] = ec._CivilFigures_disabilitySubsidy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "temporaryAssistance":
+			out.Values[i] = ec._CivilFigures_temporaryAssistance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "temporaryAssistanceAmount":
+			out.Values[i] = ec._CivilFigures_temporaryAssistanceAmount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -18907,6 +23445,64 @@ func (ec *executionContext) _HardshipFlag(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var healthFiguresImplementors = []string{"HealthFigures"}
+
+func (ec *executionContext) _HealthFigures(ctx context.Context, sel ast.SelectionSet, obj *stats.HealthFigures) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, healthFiguresImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HealthFigures")
+		case "onRecord":
+			out.Values[i] = ec._HealthFigures_onRecord(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "seriousIllness":
+			out.Values[i] = ec._HealthFigures_seriousIllness(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byFunctionalDisability":
+			out.Values[i] = ec._HealthFigures_byFunctionalDisability(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dementia":
+			out.Values[i] = ec._HealthFigures_dementia(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "familyDoctor":
+			out.Values[i] = ec._HealthFigures_familyDoctor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "familyDoctorRate":
+			out.Values[i] = ec._HealthFigures_familyDoctorRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var healthRecordImplementors = []string{"HealthRecord", "SourceRecord"}
 
 func (ec *executionContext) _HealthRecord(ctx context.Context, sel ast.SelectionSet, obj *model.HealthRecord) graphql.Marshaler {
@@ -19105,6 +23701,59 @@ func (ec *executionContext) _JobCandidate(ctx context.Context, sel ast.Selection
 			}
 		case "reasons":
 			out.Values[i] = ec._JobCandidate_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var jobFiguresImplementors = []string{"JobFigures"}
+
+func (ec *executionContext) _JobFigures(ctx context.Context, sel ast.SelectionSet, obj *stats.JobFigures) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, jobFiguresImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JobFigures")
+		case "postings":
+			out.Values[i] = ec._JobFigures_postings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openings":
+			out.Values[i] = ec._JobFigures_openings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "veteranPreferred":
+			out.Values[i] = ec._JobFigures_veteranPreferred(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "referrals":
+			out.Values[i] = ec._JobFigures_referrals(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "placements":
+			out.Values[i] = ec._JobFigures_placements(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -19560,6 +24209,44 @@ func (ec *executionContext) _MatchReason(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var monthStatsImplementors = []string{"MonthStats"}
+
+func (ec *executionContext) _MonthStats(ctx context.Context, sel ast.SelectionSet, obj *model.MonthStats) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, monthStatsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MonthStats")
+		case "month":
+			out.Values[i] = ec._MonthStats_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "figures":
+			out.Values[i] = ec._MonthStats_figures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -19936,6 +24623,59 @@ func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var personFiguresImplementors = []string{"PersonFigures"}
+
+func (ec *executionContext) _PersonFigures(ctx context.Context, sel ast.SelectionSet, obj *stats.PersonFigures) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, personFiguresImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PersonFigures")
+		case "onRecord":
+			out.Values[i] = ec._PersonFigures_onRecord(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "linkedTwo":
+			out.Values[i] = ec._PersonFigures_linkedTwo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "linkedThree":
+			out.Values[i] = ec._PersonFigures_linkedThree(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "linkedShare":
+			out.Values[i] = ec._PersonFigures_linkedShare(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordsByDepartment":
+			out.Values[i] = ec._PersonFigures_recordsByDepartment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var placementAllocationImplementors = []string{"PlacementAllocation"}
 
 func (ec *executionContext) _PlacementAllocation(ctx context.Context, sel ast.SelectionSet, obj *model.PlacementAllocation) graphql.Marshaler {
@@ -20203,6 +24943,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_ruleSets(ctx, field)
 				})
+		case "stats":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stats(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -20272,6 +25018,50 @@ func (ec *executionContext) _Region(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Region_parents(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var regionStatsImplementors = []string{"RegionStats"}
+
+func (ec *executionContext) _RegionStats(ctx context.Context, sel ast.SelectionSet, obj *model.RegionStats) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, regionStatsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RegionStats")
+		case "code":
+			out.Values[i] = ec._RegionStats_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RegionStats_region(ctx, field, obj)
+				})
+		case "figures":
+			out.Values[i] = ec._RegionStats_figures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -20413,6 +25203,349 @@ func (ec *executionContext) _SplitResult(ctx context.Context, sel ast.SelectionS
 			}
 		case "newPerson":
 			out.Values[i] = ec._SplitResult_newPerson(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statsImplementors = []string{"Stats"}
+
+func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, obj *model.Stats) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Stats")
+		case "region":
+			out.Values[i] = ec._Stats_region(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "from":
+			out.Values[i] = ec._Stats_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "to":
+			out.Values[i] = ec._Stats_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "minCount":
+			out.Values[i] = ec._Stats_minCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pending":
+			out.Values[i] = ec._Stats_pending(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "figures":
+			out.Values[i] = ec._Stats_figures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "byRegion":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Stats_byRegion(ctx, field, obj)
+				})
+		case "byMonth":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Stats_byMonth(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statsAmountImplementors = []string{"StatsAmount"}
+
+func (ec *executionContext) _StatsAmount(ctx context.Context, sel ast.SelectionSet, obj *stats.Amount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statsAmountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatsAmount")
+		case "yuan":
+			out.Values[i] = ec._StatsAmount_yuan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "display":
+			out.Values[i] = ec._StatsAmount_display(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "suppressed":
+			out.Values[i] = ec._StatsAmount_suppressed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statsCountImplementors = []string{"StatsCount"}
+
+func (ec *executionContext) _StatsCount(ctx context.Context, sel ast.SelectionSet, obj *stats.Count) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statsCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatsCount")
+		case "value":
+			out.Values[i] = ec._StatsCount_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "display":
+			out.Values[i] = ec._StatsCount_display(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "suppressed":
+			out.Values[i] = ec._StatsCount_suppressed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statsFiguresImplementors = []string{"StatsFigures"}
+
+func (ec *executionContext) _StatsFigures(ctx context.Context, sel ast.SelectionSet, obj *stats.Figures) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statsFiguresImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatsFigures")
+		case "persons":
+			out.Values[i] = ec._StatsFigures_persons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "veterans":
+			out.Values[i] = ec._StatsFigures_veterans(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "civil":
+			out.Values[i] = ec._StatsFigures_civil(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "health":
+			out.Values[i] = ec._StatsFigures_health(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cases":
+			out.Values[i] = ec._StatsFigures_cases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assistance":
+			out.Values[i] = ec._StatsFigures_assistance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "jobs":
+			out.Values[i] = ec._StatsFigures_jobs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statsKeyCountImplementors = []string{"StatsKeyCount"}
+
+func (ec *executionContext) _StatsKeyCount(ctx context.Context, sel ast.SelectionSet, obj *stats.KeyCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statsKeyCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatsKeyCount")
+		case "key":
+			out.Values[i] = ec._StatsKeyCount_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._StatsKeyCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statsMedianImplementors = []string{"StatsMedian"}
+
+func (ec *executionContext) _StatsMedian(ctx context.Context, sel ast.SelectionSet, obj *stats.Median) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statsMedianImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatsMedian")
+		case "days":
+			out.Values[i] = ec._StatsMedian_days(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "display":
+			out.Values[i] = ec._StatsMedian_display(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "suppressed":
+			out.Values[i] = ec._StatsMedian_suppressed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statsRateImplementors = []string{"StatsRate"}
+
+func (ec *executionContext) _StatsRate(ctx context.Context, sel ast.SelectionSet, obj *stats.Rate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statsRateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatsRate")
+		case "value":
+			out.Values[i] = ec._StatsRate_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "display":
+			out.Values[i] = ec._StatsRate_display(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "suppressed":
+			out.Values[i] = ec._StatsRate_suppressed(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -20723,6 +25856,139 @@ func (ec *executionContext) _UpsertSummary(ctx context.Context, sel ast.Selectio
 			}
 		case "rejected":
 			out.Values[i] = ec._UpsertSummary_rejected(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var veteranFiguresImplementors = []string{"VeteranFigures"}
+
+func (ec *executionContext) _VeteranFigures(ctx context.Context, sel ast.SelectionSet, obj *stats.VeteranFigures) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, veteranFiguresImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VeteranFigures")
+		case "onRecord":
+			out.Values[i] = ec._VeteranFigures_onRecord(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byDischargeMode":
+			out.Values[i] = ec._VeteranFigures_byDischargeMode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byEntitledGroup":
+			out.Values[i] = ec._VeteranFigures_byEntitledGroup(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byEmploymentStatus":
+			out.Values[i] = ec._VeteranFigures_byEmploymentStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byPreferentialCard":
+			out.Values[i] = ec._VeteranFigures_byPreferentialCard(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byPlacementStatus":
+			out.Values[i] = ec._VeteranFigures_byPlacementStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byDisabilityGrade":
+			out.Values[i] = ec._VeteranFigures_byDisabilityGrade(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entitled":
+			out.Values[i] = ec._VeteranFigures_entitled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cardsIssued":
+			out.Values[i] = ec._VeteranFigures_cardsIssued(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cardIssueRate":
+			out.Values[i] = ec._VeteranFigures_cardIssueRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cardApplicationRate":
+			out.Values[i] = ec._VeteranFigures_cardApplicationRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "placed":
+			out.Values[i] = ec._VeteranFigures_placed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "placementRate":
+			out.Values[i] = ec._VeteranFigures_placementRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unemployed":
+			out.Values[i] = ec._VeteranFigures_unemployed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "certified":
+			out.Values[i] = ec._VeteranFigures_certified(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "certificates":
+			out.Values[i] = ec._VeteranFigures_certificates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "monthlyBenefits":
+			out.Values[i] = ec._VeteranFigures_monthlyBenefits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entitledMonthlyBenefits":
+			out.Values[i] = ec._VeteranFigures_entitledMonthlyBenefits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "linkedCivil":
+			out.Values[i] = ec._VeteranFigures_linkedCivil(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "linkedHealth":
+			out.Values[i] = ec._VeteranFigures_linkedHealth(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "coverage":
+			out.Values[i] = ec._VeteranFigures_coverage(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -21368,6 +26634,30 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAssistanceFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐAssistanceFigures(ctx context.Context, sel ast.SelectionSet, v stats.AssistanceFigures) graphql.Marshaler {
+	return ec._AssistanceFigures(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAssistanceKindFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐKindAmount(ctx context.Context, sel ast.SelectionSet, v stats.KindAmount) graphql.Marshaler {
+	return ec._AssistanceKindFigures(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAssistanceKindFigures2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐKindAmountᚄ(ctx context.Context, sel ast.SelectionSet, v []stats.KindAmount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAssistanceKindFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐKindAmount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNAuditAction2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐAuditAction(ctx context.Context, v any) (model.AuditAction, error) {
 	var res model.AuditAction
 	err := res.UnmarshalGQL(v)
@@ -21539,6 +26829,30 @@ func (ec *executionContext) marshalNCaseEvent2ᚕgithubᚗcomᚋvethubᚋvethub�
 	return ret
 }
 
+func (ec *executionContext) marshalNCaseFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCaseFigures(ctx context.Context, sel ast.SelectionSet, v stats.CaseFigures) graphql.Marshaler {
+	return ec._CaseFigures(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCaseGroupFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCaseGroup(ctx context.Context, sel ast.SelectionSet, v stats.CaseGroup) graphql.Marshaler {
+	return ec._CaseGroupFigures(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCaseGroupFigures2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐCaseGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []stats.CaseGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCaseGroupFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCaseGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNCaseNote2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐCaseNote(ctx context.Context, sel ast.SelectionSet, v model.CaseNote) graphql.Marshaler {
 	return ec._CaseNote(ctx, sel, &v)
 }
@@ -21623,6 +26937,10 @@ func (ec *executionContext) unmarshalNChangeOp2githubᚗcomᚋvethubᚋvethubᚋ
 
 func (ec *executionContext) marshalNChangeOp2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐChangeOp(ctx context.Context, sel ast.SelectionSet, v model.ChangeOp) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNCivilFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCivilFigures(ctx context.Context, sel ast.SelectionSet, v stats.CivilFigures) graphql.Marshaler {
+	return ec._CivilFigures(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNCivilRecordInput2githubᚗcomᚋvethubᚋvethubᚋfeedᚐCivilInput(ctx context.Context, v any) (feed.CivilInput, error) {
@@ -21857,6 +27175,10 @@ func (ec *executionContext) marshalNHardshipPriority2githubᚗcomᚋvethubᚋvet
 	return v
 }
 
+func (ec *executionContext) marshalNHealthFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐHealthFigures(ctx context.Context, sel ast.SelectionSet, v stats.HealthFigures) graphql.Marshaler {
+	return ec._HealthFigures(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNHealthRecordInput2githubᚗcomᚋvethubᚋvethubᚋfeedᚐHealthInput(ctx context.Context, v any) (feed.HealthInput, error) {
 	res, err := ec.unmarshalInputHealthRecordInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -21983,6 +27305,10 @@ func (ec *executionContext) marshalNJobCandidate2ᚕgithubᚗcomᚋvethubᚋveth
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNJobFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐJobFigures(ctx context.Context, sel ast.SelectionSet, v stats.JobFigures) graphql.Marshaler {
+	return ec._JobFigures(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNJobMatch2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐJobMatch(ctx context.Context, sel ast.SelectionSet, v model.JobMatch) graphql.Marshaler {
@@ -22168,6 +27494,26 @@ func (ec *executionContext) marshalNMerit2ᚕgithubᚗcomᚋvethubᚋvethubᚋgr
 	return ret
 }
 
+func (ec *executionContext) marshalNMonthStats2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐMonthStats(ctx context.Context, sel ast.SelectionSet, v model.MonthStats) graphql.Marshaler {
+	return ec._MonthStats(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMonthStats2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐMonthStatsᚄ(ctx context.Context, sel ast.SelectionSet, v []model.MonthStats) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMonthStats2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐMonthStats(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
@@ -22210,6 +27556,10 @@ func (ec *executionContext) marshalNPersonEdge2ᚕgithubᚗcomᚋvethubᚋvethub
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNPersonFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐPersonFigures(ctx context.Context, sel ast.SelectionSet, v stats.PersonFigures) graphql.Marshaler {
+	return ec._PersonFigures(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNPiiKind2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐPiiKind(ctx context.Context, v any) (model.PiiKind, error) {
@@ -22358,6 +27708,26 @@ func (ec *executionContext) marshalNRegionLevel2githubᚗcomᚋvethubᚋvethub�
 	return v
 }
 
+func (ec *executionContext) marshalNRegionStats2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRegionStats(ctx context.Context, sel ast.SelectionSet, v model.RegionStats) graphql.Marshaler {
+	return ec._RegionStats(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRegionStats2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRegionStatsᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RegionStats) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRegionStats2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRegionStats(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRole(ctx context.Context, v any) (model.Role, error) {
 	var res model.Role
 	err := res.UnmarshalGQL(v)
@@ -22476,6 +27846,54 @@ func (ec *executionContext) marshalNSplitResult2ᚖgithubᚗcomᚋvethubᚋvethu
 		return graphql.Null
 	}
 	return ec._SplitResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStats2ᚖgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐStats(ctx context.Context, sel ast.SelectionSet, v *model.Stats) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Stats!")
+		return graphql.Null
+	}
+	return ec._Stats(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStatsAmount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐAmount(ctx context.Context, sel ast.SelectionSet, v stats.Amount) graphql.Marshaler {
+	return ec._StatsAmount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx context.Context, sel ast.SelectionSet, v stats.Count) graphql.Marshaler {
+	return ec._StatsCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatsFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐFigures(ctx context.Context, sel ast.SelectionSet, v stats.Figures) graphql.Marshaler {
+	return ec._StatsFigures(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatsKeyCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐKeyCount(ctx context.Context, sel ast.SelectionSet, v stats.KeyCount) graphql.Marshaler {
+	return ec._StatsKeyCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatsKeyCount2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐKeyCountᚄ(ctx context.Context, sel ast.SelectionSet, v []stats.KeyCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatsKeyCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐKeyCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatsMedian2githubᚗcomᚋvethubᚋvethubᚋstatsᚐMedian(ctx context.Context, sel ast.SelectionSet, v stats.Median) graphql.Marshaler {
+	return ec._StatsMedian(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatsRate2githubᚗcomᚋvethubᚋvethubᚋstatsᚐRate(ctx context.Context, sel ast.SelectionSet, v stats.Rate) graphql.Marshaler {
+	return ec._StatsRate(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -22618,6 +28036,10 @@ func (ec *executionContext) marshalNUpsertSummary2ᚖgithubᚗcomᚋvethubᚋvet
 		return graphql.Null
 	}
 	return ec._UpsertSummary(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNVeteranFigures2githubᚗcomᚋvethubᚋvethubᚋstatsᚐVeteranFigures(ctx context.Context, sel ast.SelectionSet, v stats.VeteranFigures) graphql.Marshaler {
+	return ec._VeteranFigures(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNVeteranRecordInput2githubᚗcomᚋvethubᚋvethubᚋfeedᚐVeteranInput(ctx context.Context, v any) (feed.VeteranInput, error) {
@@ -23200,6 +28622,24 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalInt(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOInt2ᚖint64(ctx context.Context, v any) (*int64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalInt64(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInt2ᚖint64(ctx context.Context, sel ast.SelectionSet, v *int64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalInt64(*v)
 	return res
 }
 

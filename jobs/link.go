@@ -33,8 +33,9 @@ type linkWorker struct {
 }
 
 // Work re-links the records, first by exact ID number, then with the
-// probabilistic linker's newest model, and re-evaluates the hardship rules
-// for every person the records or links touched (their flags and cases).
+// probabilistic linker's newest model, re-evaluates the hardship rules
+// for every person the records or links touched (their flags and cases),
+// and marks those persons for the dashboard counters (statsfold).
 // Every step is idempotent, so a retry after a crash or a deadlock with a
 // concurrent re-link is safe.
 func (w *linkWorker) Work(ctx context.Context, job *river.Job[LinkArgs]) error {
@@ -52,8 +53,14 @@ func (w *linkWorker) Work(ctx context.Context, job *river.Job[LinkArgs]) error {
 	if err != nil {
 		return fmt.Errorf("link job %d: %w", job.ID, err)
 	}
-	ev, err := w.flags.Evaluate(ctx, unionSorted(persons, res.Touched, inc.Touched))
+	touched := unionSorted(persons, res.Touched, inc.Touched)
+	ev, err := w.flags.Evaluate(ctx, touched)
 	if err != nil {
+		return fmt.Errorf("link job %d: %w", job.ID, err)
+	}
+	// The dashboard counters follow every person the job touched; retired
+	// persons are among them, so their figures leave with them.
+	if err := db.StatsMarkPersons(ctx, w.store.Pool, touched); err != nil {
 		return fmt.Errorf("link job %d: %w", job.ID, err)
 	}
 	w.log.Debug("persons evaluated", "job_id", job.ID, "persons", ev.Persons, "flags", ev.Flags, "cases_opened", len(ev.Opened))

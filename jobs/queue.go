@@ -15,12 +15,17 @@ import (
 	"github.com/vethub/vethub/db"
 	"github.com/vethub/vethub/flagging"
 	"github.com/vethub/vethub/linker"
+	"github.com/vethub/vethub/statsfold"
 )
 
 // Queue enqueues jobs inside callers' transactions and can run workers.
 type Queue struct {
 	client  *river.Client[pgx.Tx]
 	working bool
+	// stopFold ends the stats folder Start runs beside the workers, and
+	// folded is closed once it has stopped.
+	stopFold context.CancelFunc
+	folded   chan struct{}
 }
 
 // Config sets how a Queue works jobs.
@@ -87,6 +92,10 @@ func (q *Queue) Stop(ctx context.Context) error {
 	if !q.working {
 		return nil
 	}
+	if q.stopFold != nil {
+		q.stopFold()
+		<-q.folded
+	}
 	return q.client.Stop(ctx)
 }
 
@@ -122,8 +131,9 @@ func (q *Queue) Wait(ctx context.Context, ids []int64) error {
 // Runner is a Queue that works jobs in this process.
 type Runner = Queue
 
-// Start builds a working queue with default settings and starts it; the
-// serve command uses it.
+// Start builds a working queue with default settings and starts it, with
+// the stats folder that keeps the dashboard counters current beside it;
+// the serve command uses it.
 func Start(ctx context.Context, store *db.Store, log *slog.Logger) (*Runner, error) {
 	q, err := New(store, log, Config{Work: true})
 	if err != nil {
@@ -132,5 +142,16 @@ func Start(ctx context.Context, store *db.Store, log *slog.Logger) (*Runner, err
 	if err := q.Start(ctx); err != nil {
 		return nil, fmt.Errorf("job queue start: %w", err)
 	}
+	foldCtx, stop := context.WithCancel(ctx)
+	q.stopFold, q.folded = stop, make(chan struct{})
+	go func() {
+		defer close(q.folded)
+		statsfold.New(store, log).Run(foldCtx, statsFoldInterval)
+	}()
 	return q, nil
 }
+
+// statsFoldInterval is how often marked entities are folded into the
+// dashboard counters: with the follow-up job's own delay, figures follow
+// an ingest within a second or two.
+const statsFoldInterval = 250 * time.Millisecond

@@ -126,6 +126,7 @@ func TestNestedEdgesKeepScope(t *testing.T) {
 var rootCalls = map[string]string{
 	"viewer":               `{ viewer { role } }`,
 	"region":               `{ region(code: "330824") { code } }`,
+	"stats":                `{ stats(region: "330824", from: "2026-01-01", to: "2026-12-31") { pending } }`,
 	"jobPosting":           `{ jobPosting(sourceId: "none") { id } }`,
 	"placementPlan":        `{ placementPlan(input: {soldiers: [], posts: []}) { mode } }`,
 	"person":               `{ person(id: "1") { id } }`,

@@ -3,11 +3,13 @@
 package resolvers
 
 import (
+	"cmp"
 	"log/slog"
 
 	"github.com/vethub/vethub/db"
 	"github.com/vethub/vethub/ingest"
 	"github.com/vethub/vethub/jobmatching"
+	"github.com/vethub/vethub/stats"
 )
 
 // Deps are the services resolvers call.
@@ -18,7 +20,13 @@ type Deps struct {
 	// JobMatching ranks postings and job seekers; nil builds one over
 	// Store that matches as of the current date.
 	JobMatching *jobmatching.Service
+	// StatsMinCount is the smallest count stats show; smaller ones
+	// (from 1) are suppressed. 0 means DefaultStatsMinCount.
+	StatsMinCount int
 }
+
+// DefaultStatsMinCount suppresses counts of 1 to 4 in stats.
+const DefaultStatsMinCount = 5
 
 // Resolver is the root resolver; New is the only place it is wired.
 type Resolver struct {
@@ -30,6 +38,7 @@ type Resolver struct {
 	// shared by every caseFlagged subscription.
 	caseFeed *db.CaseFeed
 	matching *jobmatching.Service
+	suppress stats.Suppressor // small counts in stats
 }
 
 // New builds the root resolver from its dependencies.
@@ -38,7 +47,8 @@ func New(d Deps) *Resolver {
 	if log == nil {
 		log = slog.Default()
 	}
-	r := &Resolver{store: d.Store, ingest: d.Ingest, log: log, matching: d.JobMatching}
+	r := &Resolver{store: d.Store, ingest: d.Ingest, log: log, matching: d.JobMatching,
+		suppress: stats.Suppressor{Min: int64(cmp.Or(d.StatsMinCount, DefaultStatsMinCount))}}
 	if r.matching == nil && d.Store != nil {
 		r.matching = jobmatching.New(d.Store, log, jobmatching.Options{})
 	}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vethub/vethub/resolvers"
 	"github.com/vethub/vethub/server"
 )
 
@@ -41,6 +42,8 @@ type config struct {
 	maxDepth      int
 	complexity    int
 	maxBodyMB     int
+	statsMinCount int
+	statsBound    bool    // statsMinCount was bound to a flag, so it is checked
 	envErrs       []error // malformed variables, reported as usage errors
 }
 
@@ -68,6 +71,14 @@ func (c *config) bindServe(fs *flag.FlagSet) {
 	fs.IntVar(&c.maxDepth, "max-depth", c.envInt("VETHUB_MAX_DEPTH", defaultMaxDepth), "deepest field nesting allowed (env VETHUB_MAX_DEPTH)")
 	fs.IntVar(&c.complexity, "max-complexity", c.envInt("VETHUB_MAX_COMPLEXITY", defaultComplexity), "highest query cost allowed, list sizes counted (env VETHUB_MAX_COMPLEXITY)")
 	fs.IntVar(&c.maxBodyMB, "max-body-mb", c.envInt("VETHUB_MAX_BODY_MB", defaultMaxBodyMB), "largest request body in MiB (env VETHUB_MAX_BODY_MB)")
+	c.bindStats(fs)
+}
+
+// bindStats adds --stats-min-count (VETHUB_STATS_MIN_COUNT).
+func (c *config) bindStats(fs *flag.FlagSet) {
+	c.statsBound = true
+	fs.IntVar(&c.statsMinCount, "stats-min-count", c.envInt("VETHUB_STATS_MIN_COUNT", resolvers.DefaultStatsMinCount),
+		"stats and reports suppress counts from 1 to below this, shown as <N; 1 shows all (env VETHUB_STATS_MIN_COUNT)")
 }
 
 // serverConfig is the server's configuration from the serve flags.
@@ -91,6 +102,9 @@ func (c *config) parse(fs *flag.FlagSet, args []string) error {
 	}
 	if !(c.rateLimit >= 0) || c.rateBurst < 0 || c.maxAliases < 0 {
 		return usagef("--rate-limit, --rate-burst and --max-aliases must be numbers ≥ 0")
+	}
+	if c.statsBound && c.statsMinCount < 1 {
+		return usagef("--stats-min-count must be ≥ 1 (1 suppresses nothing)")
 	}
 	if c.logLevel != "" {
 		if _, err := parseLevel(c.logLevel); err != nil {

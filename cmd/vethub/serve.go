@@ -33,7 +33,7 @@ Runs the hub: migrates the database, starts the background job workers
 Environment: DATABASE_URL, VETHUB_ADDR, VETHUB_IDE, VETHUB_INTROSPECTION,
 VETHUB_DB_MAX_CONNS, VETHUB_LOG_LEVEL, VETHUB_LOG_FORMAT, VETHUB_RATE_LIMIT,
 VETHUB_RATE_BURST, VETHUB_MAX_ALIASES, VETHUB_MAX_DEPTH, VETHUB_MAX_COMPLEXITY,
-VETHUB_MAX_BODY_MB (flags override);
+VETHUB_MAX_BODY_MB, VETHUB_STATS_MIN_COUNT (flags override);
 GOGC (default 800 here, not Go's 100) and GOMEMLIMIT tune the garbage
 collector.
 
@@ -94,7 +94,8 @@ func serve(ctx context.Context, c config, log *slog.Logger) error {
 }
 
 func serveHTTP(ctx context.Context, c config, store *db.Store, runner *jobs.Runner, log *slog.Logger) error {
-	res := resolvers.New(resolvers.Deps{Store: store, Ingest: ingest.New(store, runner), Logger: log})
+	res := resolvers.New(resolvers.Deps{Store: store, Ingest: ingest.New(store, runner), Logger: log,
+		StatsMinCount: c.statsMinCount})
 	srv := server.New(c.serverConfig(), server.Deps{
 		Store:          store,
 		Schema:         graph.NewExecutableSchema(res.Config()),

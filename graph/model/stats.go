@@ -1,0 +1,29 @@
+package model
+
+import "github.com/vethub/vethub/stats"
+
+// Stats is a region's figures for a period. Code, First, Last and Rows are
+// what the byRegion and byMonth breakdowns are computed from.
+type Stats struct {
+	Region   Region
+	From, To Date
+	MinCount int
+	Pending  int
+	Figures  stats.Figures
+
+	Code        string
+	First, Last stats.Month
+	Rows        []stats.Row // the region's counters up to Last
+}
+
+// RegionStats is a child region's figures.
+type RegionStats struct {
+	Code    string
+	Figures stats.Figures
+}
+
+// MonthStats is one month's figures.
+type MonthStats struct {
+	Month   string
+	Figures stats.Figures
+}

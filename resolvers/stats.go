@@ -1,0 +1,113 @@
+package resolvers
+
+import (
+	"context"
+	"maps"
+	"slices"
+
+	"github.com/vethub/vethub/auth"
+	"github.com/vethub/vethub/graph/model"
+	"github.com/vethub/vethub/stats"
+)
+
+// maxStatsMonths bounds a stats period (and so its byMonth list).
+const maxStatsMonths = 120
+
+// statsPendingCap bounds the count of changes not yet folded.
+const statsPendingCap = 10000
+
+// statsPeriod turns from and to into whole months.
+func statsPeriod(from, to model.Date) (first, last stats.Month, err error) {
+	first, last = stats.MonthOf(from.Time), stats.MonthOf(to.Time)
+	switch {
+	case to.Before(from.Time):
+		return 0, 0, badInput("to", "%s is before from (%s)", to.Format("2006-01-02"), from.Format("2006-01-02"))
+	case len(stats.Months(first, last)) > maxStatsMonths:
+		return 0, 0, badInput("to", "the period spans more than %d months", maxStatsMonths)
+	}
+	return first, last, nil
+}
+
+// statsRegion checks the region code and that the caller may see it:
+// analysts only their own regions, and within them anything.
+func statsRegion(ctx context.Context, code string) (model.Region, error) {
+	if n := len(code); (n != 6 && n != 9 && n != 12) || !digitsOnly(code) {
+		return model.Region{}, badInput("region", "%q is not a region code of 6, 9 or 12 digits", code)
+	}
+	p, err := auth.Require(ctx)
+	if err != nil {
+		return model.Region{}, err
+	}
+	if p.Role == auth.RoleAnalyst && !p.CoversRegion(code) {
+		return model.Region{}, auth.Forbiddenf("region %s is outside your regions", code)
+	}
+	known, err := regionContaining(ctx, code)
+	if err != nil || known == nil {
+		return model.Region{}, orBadInput(err, "region", "unknown region code %q", code)
+	}
+	switch {
+	case known.Code == code:
+		return *known, nil
+	case len(code) == 12: // a village: the reference table stops at townships
+		return model.Region{Code: code, Level: model.RegionLevelVillage, ParentCode: known.Code}, nil
+	}
+	return model.Region{}, badInput("region", "unknown region code %q", code)
+}
+
+func orBadInput(err error, field, format string, args ...any) error {
+	if err != nil {
+		return err
+	}
+	return badInput(field, format, args...)
+}
+
+func digitsOnly(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// statsOf reads a region's figures for the months first to last.
+func (r *Resolver) statsOf(ctx context.Context, region model.Region, first, last stats.Month) (*model.Stats, error) {
+	rows, err := r.store.StatsRows(ctx, region.Code, last)
+	if err != nil {
+		return nil, err
+	}
+	pending, err := r.store.StatsPending(ctx, statsPendingCap)
+	if err != nil {
+		return nil, err
+	}
+	return &model.Stats{
+		Region: region, From: model.Date{Time: first.First()}, To: model.Date{Time: last.Last()},
+		MinCount: int(r.suppress.Min), Pending: pending,
+		Figures: r.suppress.FiguresOf(stats.TotalsOf(rows, first, last)),
+		Code:    region.Code, First: first, Last: last, Rows: rows,
+	}, nil
+}
+
+// statsByMonth is the figures of each month of s's period.
+func (r *Resolver) statsByMonth(s *model.Stats) []model.MonthStats {
+	months := stats.Months(s.First, s.Last)
+	out := make([]model.MonthStats, 0, len(months))
+	for _, m := range months {
+		out = append(out, model.MonthStats{Month: m.String(),
+			Figures: r.suppress.FiguresOf(stats.TotalsOf(s.Rows, m, m))})
+	}
+	return out
+}
+
+// statsByRegion is the figures of each child region of s's region.
+func (r *Resolver) statsByRegion(ctx context.Context, s *model.Stats) ([]model.RegionStats, error) {
+	children, err := r.store.StatsChildren(ctx, s.Code, s.First, s.Last)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.RegionStats, 0, len(children))
+	for _, code := range slices.Sorted(maps.Keys(children)) {
+		out = append(out, model.RegionStats{Code: code, Figures: r.suppress.FiguresOf(children[code])})
+	}
+	return out, nil
+}

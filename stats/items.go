@@ -1,0 +1,264 @@
+package stats
+
+import (
+	"maps"
+	"slices"
+	"strconv"
+)
+
+// Key names one counter: a metric's dimension in a region and month.
+type Key struct {
+	Region string
+	Month  Month
+	Metric string
+	Dim    string
+}
+
+// Item is an increment of one counter.
+type Item struct {
+	Key
+	Value int64
+}
+
+// items collects increments at one region.
+type items struct {
+	region string
+	out    []Item
+}
+
+func (s *items) add(m Month, metric, dim string, v int64) {
+	if m == 0 || v == 0 {
+		return
+	}
+	s.out = append(s.out, Item{Key{s.region, m, metric, dim}, v})
+}
+
+func (s *items) flag(m Month, metric string, yes bool) {
+	if yes {
+		s.add(m, metric, "", 1)
+	}
+}
+
+// Items are the increments the facts add to the counters, at the regions
+// the facts name (not yet rolled up to their ancestors).
+func (f Facts) Items() []Item {
+	var out []Item
+	if p := f.Person; p != nil {
+		out = p.items()
+	}
+	if j := f.Posting; j != nil {
+		s := items{region: j.Region}
+		s.add(j.Month, MPostings, "", 1)
+		s.add(j.Month, MOpenings, "", int64(j.Openings))
+		s.flag(j.Month, MVeteranPreferred, j.VeteranPreferred)
+		out = append(out, s.out...)
+	}
+	return out
+}
+
+func (p *PersonFacts) items() []Item {
+	s := items{region: p.Region}
+	s.add(p.Since, MPersons, "", 1)
+	s.add(p.Since, MPersonsDepts, strconv.Itoa(len(p.Records)), 1)
+	for _, dept := range slices.Sorted(maps.Keys(p.Records)) {
+		for _, m := range p.Records[dept] {
+			s.add(m, MRecords, dept, 1)
+		}
+	}
+	if p.Veteran != nil {
+		p.veteranItems(&s)
+	}
+	if c := p.Civil; c != nil {
+		c.items(&s)
+	}
+	if h := p.Health; h != nil {
+		h.items(&s)
+	}
+	out := s.out
+	for _, c := range p.Cases {
+		out = append(out, c.items()...)
+	}
+	return out
+}
+
+func (p *PersonFacts) veteranItems(s *items) {
+	v := p.Veteran
+	m := v.Since
+	s.add(m, MVeterans, "", 1)
+	s.add(m, MVetDischarge, orUnknown(v.DischargeMode), 1)
+	for _, g := range v.Groups {
+		s.add(m, MVetGroup, g, 1)
+	}
+	entitled := len(v.Groups) > 0
+	s.flag(m, MVetEntitled, entitled)
+	s.add(m, MVetEmployment, orUnknown(v.Employment), 1)
+	s.add(m, MVetCard, orUnknown(v.Card), 1)
+	s.add(m, MVetPlacement, orUnknown(v.Placement), 1)
+	if v.Disability > 0 {
+		s.add(m, MVetDisability, disabilityBand(v.Disability), 1)
+	}
+	s.flag(m, MVetCertified, v.Certificates > 0)
+	s.add(m, MVetCertificates, "", int64(v.Certificates))
+	if v.BenefitFen > 0 {
+		s.add(m, MVetBenefit, "", v.BenefitFen)
+		s.add(m, MVetBenefitN, "", 1)
+		if entitled {
+			s.add(m, MVetEntitledBenefit, "", v.BenefitFen)
+			s.add(m, MVetEntitledBenefitN, "", 1)
+		}
+	}
+	_, civil := p.Records["CIVIL"]
+	_, health := p.Records["HEALTH"]
+	if civil {
+		s.add(m, MVetLinked, "CIVIL", 1)
+	}
+	if health {
+		s.add(m, MVetLinked, "HEALTH", 1)
+	}
+	if civil || health {
+		s.add(m, MVetLinked, "ANY", 1)
+	}
+}
+
+func (c *CivilFacts) items(s *items) {
+	m := c.Since
+	s.add(m, MCivil, "", 1)
+	s.add(m, MCivilDibao, orUnknown(c.Dibao), 1)
+	s.add(m, MCivilDibaoFen, "", c.DibaoFen)
+	s.flag(m, MCivilExtreme, c.ExtremePoverty)
+	s.flag(m, MCivilNear, c.NearDibao)
+	s.flag(m, MCivilAlone, c.LivingAlone)
+	s.flag(m, MCivilSubsidy, c.Subsidy)
+	for _, p := range c.Payments {
+		s.add(p.Month, MTempAssist, "", 1)
+		s.add(p.Month, MTempAssistFen, "", p.Fen)
+	}
+}
+
+func (h *HealthFacts) items(s *items) {
+	m := h.Since
+	s.add(m, MHealth, "", 1)
+	s.flag(m, MHealthSerious, h.Serious)
+	s.add(m, MHealthDisability, orUnknown(h.Disability), 1)
+	s.flag(m, MHealthDementia, h.Dementia)
+	s.flag(m, MHealthFamilyDoctor, h.FamilyDoctor)
+}
+
+func (c CaseFacts) items() []Item {
+	s := items{region: c.Region}
+	group := c.Category + "|" + c.Priority
+	s.add(c.Opened, MCasesOpened, group, 1)
+	s.add(c.Opened, MCasesActive, group, 1)
+	if c.Ended != 0 {
+		s.add(c.Ended, MCasesActive, group, -1)
+		switch c.Status {
+		case "CLOSED":
+			s.add(c.Ended, MCasesResolved, group, 1)
+			s.add(c.Ended, MCasesDays, group+"|"+strconv.Itoa(c.Days), 1)
+		case "DISMISSED":
+			s.add(c.Ended, MCasesDismissed, group, 1)
+		}
+	}
+	for _, a := range c.Actions {
+		if a.Kind == "JOB_REFERRAL" {
+			s.add(a.Created, MReferrals, "", 1)
+			s.add(a.Done, MPlacements, "", 1)
+		}
+		s.add(a.Done, MAssist, a.Kind, 1)
+		if a.Done != 0 {
+			s.add(a.Done, MAssistFen, a.Kind, a.Fen)
+		}
+	}
+	return s.out
+}
+
+func orUnknown(v string) string {
+	if v == "" {
+		return "UNKNOWN"
+	}
+	return v
+}
+
+func disabilityBand(grade int) string {
+	if grade <= 4 {
+		return "1-4"
+	}
+	return "5-10"
+}
+
+// Delta is what the counters move by when an entity's facts change from
+// old to new, rolled up to every ancestor region; counters that do not
+// move are left out. The result is sorted, so concurrent writers update
+// shared counters in one order.
+func Delta(old, new Facts) []Item {
+	sum := map[Key]int64{}
+	for _, it := range old.Items() {
+		sum[it.Key] -= it.Value
+	}
+	for _, it := range new.Items() {
+		sum[it.Key] += it.Value
+	}
+	return rollUp(sum)
+}
+
+// rollUp spreads increments to the regions' ancestors and sorts them.
+func rollUp(sum map[Key]int64) []Item {
+	all := map[Key]int64{}
+	for k, v := range sum {
+		if v == 0 {
+			continue
+		}
+		for _, r := range Ancestors(k.Region) {
+			k.Region = r
+			all[k] += v
+		}
+	}
+	out := make([]Item, 0, len(all))
+	for k, v := range all {
+		if v != 0 {
+			out = append(out, Item{k, v})
+		}
+	}
+	SortItems(out)
+	return out
+}
+
+// Combine adds up the deltas of many entities into one sorted list.
+func Combine(deltas ...[]Item) []Item {
+	sum := map[Key]int64{}
+	for _, d := range deltas {
+		for _, it := range d {
+			sum[it.Key] += it.Value
+		}
+	}
+	out := make([]Item, 0, len(sum))
+	for k, v := range sum {
+		if v != 0 {
+			out = append(out, Item{k, v})
+		}
+	}
+	SortItems(out)
+	return out
+}
+
+// SortItems orders items by region, metric, dimension and month.
+func SortItems(items []Item) {
+	slices.SortFunc(items, func(a, b Item) int {
+		switch {
+		case a.Region != b.Region:
+			return cmpStr(a.Region, b.Region)
+		case a.Metric != b.Metric:
+			return cmpStr(a.Metric, b.Metric)
+		case a.Dim != b.Dim:
+			return cmpStr(a.Dim, b.Dim)
+		}
+		return int(a.Month - b.Month)
+	})
+}
+
+func cmpStr(a, b string) int {
+	if a < b {
+		return -1
+	}
+	return 1
+}
