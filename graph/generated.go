@@ -791,11 +791,11 @@ type RegionResolver interface {
 	Parents(ctx context.Context, obj *model.Region) ([]model.Region, error)
 }
 type RegionStatsResolver interface {
-	Region(ctx context.Context, obj *model.RegionStats) (*model.Region, error)
+	Region(ctx context.Context, obj *stats.ChildFigures) (*model.Region, error)
 }
 type StatsResolver interface {
-	ByRegion(ctx context.Context, obj *model.Stats) ([]model.RegionStats, error)
-	ByMonth(ctx context.Context, obj *model.Stats) ([]model.MonthStats, error)
+	ByRegion(ctx context.Context, obj *model.Stats) ([]stats.ChildFigures, error)
+	ByMonth(ctx context.Context, obj *model.Stats) ([]stats.MonthFigures, error)
 }
 type SubscriptionResolver interface {
 	CaseFlagged(ctx context.Context) (<-chan *model.Case, error)
@@ -12667,7 +12667,7 @@ func (ec *executionContext) fieldContext_MatchReason_detail(_ context.Context, f
 	return graphql.NewScalarFieldContext("MatchReason", field, false, false, "String")
 }
 
-func (ec *executionContext) _MonthStats_month(ctx context.Context, field graphql.CollectedField, obj *model.MonthStats) (ret graphql.Marshaler) {
+func (ec *executionContext) _MonthStats_month(ctx context.Context, field graphql.CollectedField, obj *stats.MonthFigures) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12690,7 +12690,7 @@ func (ec *executionContext) fieldContext_MonthStats_month(_ context.Context, fie
 	return graphql.NewScalarFieldContext("MonthStats", field, false, false, "String")
 }
 
-func (ec *executionContext) _MonthStats_figures(ctx context.Context, field graphql.CollectedField, obj *model.MonthStats) (ret graphql.Marshaler) {
+func (ec *executionContext) _MonthStats_figures(ctx context.Context, field graphql.CollectedField, obj *stats.MonthFigures) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15995,7 +15995,7 @@ func (ec *executionContext) fieldContext_Region_parents(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _RegionStats_code(ctx context.Context, field graphql.CollectedField, obj *model.RegionStats) (ret graphql.Marshaler) {
+func (ec *executionContext) _RegionStats_code(ctx context.Context, field graphql.CollectedField, obj *stats.ChildFigures) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16018,7 +16018,7 @@ func (ec *executionContext) fieldContext_RegionStats_code(_ context.Context, fie
 	return graphql.NewScalarFieldContext("RegionStats", field, false, false, "String")
 }
 
-func (ec *executionContext) _RegionStats_region(ctx context.Context, field graphql.CollectedField, obj *model.RegionStats) (ret graphql.Marshaler) {
+func (ec *executionContext) _RegionStats_region(ctx context.Context, field graphql.CollectedField, obj *stats.ChildFigures) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16050,7 +16050,7 @@ func (ec *executionContext) fieldContext_RegionStats_region(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _RegionStats_figures(ctx context.Context, field graphql.CollectedField, obj *model.RegionStats) (ret graphql.Marshaler) {
+func (ec *executionContext) _RegionStats_figures(ctx context.Context, field graphql.CollectedField, obj *stats.ChildFigures) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16553,8 +16553,8 @@ func (ec *executionContext) _Stats_byRegion(ctx context.Context, field graphql.C
 			return ec.Resolvers.Stats().ByRegion(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []model.RegionStats) graphql.Marshaler {
-			return ec.marshalNRegionStats2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRegionStatsᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.ChildFigures) graphql.Marshaler {
+			return ec.marshalNRegionStats2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐChildFiguresᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -16585,8 +16585,8 @@ func (ec *executionContext) _Stats_byMonth(ctx context.Context, field graphql.Co
 			return ec.Resolvers.Stats().ByMonth(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []model.MonthStats) graphql.Marshaler {
-			return ec.marshalNMonthStats2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐMonthStatsᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.MonthFigures) graphql.Marshaler {
+			return ec.marshalNMonthStats2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐMonthFiguresᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -24211,7 +24211,7 @@ func (ec *executionContext) _MatchReason(ctx context.Context, sel ast.SelectionS
 
 var monthStatsImplementors = []string{"MonthStats"}
 
-func (ec *executionContext) _MonthStats(ctx context.Context, sel ast.SelectionSet, obj *model.MonthStats) graphql.Marshaler {
+func (ec *executionContext) _MonthStats(ctx context.Context, sel ast.SelectionSet, obj *stats.MonthFigures) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, monthStatsImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -25037,7 +25037,7 @@ func (ec *executionContext) _Region(ctx context.Context, sel ast.SelectionSet, o
 
 var regionStatsImplementors = []string{"RegionStats"}
 
-func (ec *executionContext) _RegionStats(ctx context.Context, sel ast.SelectionSet, obj *model.RegionStats) graphql.Marshaler {
+func (ec *executionContext) _RegionStats(ctx context.Context, sel ast.SelectionSet, obj *stats.ChildFigures) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, regionStatsImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -27494,15 +27494,15 @@ func (ec *executionContext) marshalNMerit2ᚕgithubᚗcomᚋvethubᚋvethubᚋgr
 	return ret
 }
 
-func (ec *executionContext) marshalNMonthStats2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐMonthStats(ctx context.Context, sel ast.SelectionSet, v model.MonthStats) graphql.Marshaler {
+func (ec *executionContext) marshalNMonthStats2githubᚗcomᚋvethubᚋvethubᚋstatsᚐMonthFigures(ctx context.Context, sel ast.SelectionSet, v stats.MonthFigures) graphql.Marshaler {
 	return ec._MonthStats(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNMonthStats2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐMonthStatsᚄ(ctx context.Context, sel ast.SelectionSet, v []model.MonthStats) graphql.Marshaler {
+func (ec *executionContext) marshalNMonthStats2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐMonthFiguresᚄ(ctx context.Context, sel ast.SelectionSet, v []stats.MonthFigures) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNMonthStats2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐMonthStats(ctx, sel, v[i])
+		return ec.marshalNMonthStats2githubᚗcomᚋvethubᚋvethubᚋstatsᚐMonthFigures(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -27708,15 +27708,15 @@ func (ec *executionContext) marshalNRegionLevel2githubᚗcomᚋvethubᚋvethub�
 	return v
 }
 
-func (ec *executionContext) marshalNRegionStats2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRegionStats(ctx context.Context, sel ast.SelectionSet, v model.RegionStats) graphql.Marshaler {
+func (ec *executionContext) marshalNRegionStats2githubᚗcomᚋvethubᚋvethubᚋstatsᚐChildFigures(ctx context.Context, sel ast.SelectionSet, v stats.ChildFigures) graphql.Marshaler {
 	return ec._RegionStats(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNRegionStats2ᚕgithubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRegionStatsᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RegionStats) graphql.Marshaler {
+func (ec *executionContext) marshalNRegionStats2ᚕgithubᚗcomᚋvethubᚋvethubᚋstatsᚐChildFiguresᚄ(ctx context.Context, sel ast.SelectionSet, v []stats.ChildFigures) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRegionStats2githubᚗcomᚋvethubᚋvethubᚋgraphᚋmodelᚐRegionStats(ctx, sel, v[i])
+		return ec.marshalNRegionStats2githubᚗcomᚋvethubᚋvethubᚋstatsᚐChildFigures(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

@@ -2,8 +2,6 @@ package resolvers
 
 import (
 	"context"
-	"maps"
-	"slices"
 
 	"github.com/vethub/vethub/auth"
 	"github.com/vethub/vethub/graph/model"
@@ -89,25 +87,16 @@ func (r *Resolver) statsOf(ctx context.Context, region model.Region, first, last
 }
 
 // statsByMonth is the figures of each month of s's period.
-func (r *Resolver) statsByMonth(s *model.Stats) []model.MonthStats {
-	months := stats.Months(s.First, s.Last)
-	out := make([]model.MonthStats, 0, len(months))
-	for _, m := range months {
-		out = append(out, model.MonthStats{Month: m.String(),
-			Figures: r.suppress.FiguresOf(stats.TotalsOf(s.Rows, m, m))})
-	}
-	return out
+func (r *Resolver) statsByMonth(s *model.Stats) []stats.MonthFigures {
+	return r.suppress.ByMonth(s.Rows, s.First, s.Last)
 }
 
-// statsByRegion is the figures of each child region of s's region.
-func (r *Resolver) statsByRegion(ctx context.Context, s *model.Stats) ([]model.RegionStats, error) {
+// statsByRegion is the figures of each child region of s's region; their
+// names are resolved by the RegionStats.region field.
+func (r *Resolver) statsByRegion(ctx context.Context, s *model.Stats) ([]stats.ChildFigures, error) {
 	children, err := r.store.StatsChildren(ctx, s.Code, s.First, s.Last)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]model.RegionStats, 0, len(children))
-	for _, code := range slices.Sorted(maps.Keys(children)) {
-		out = append(out, model.RegionStats{Code: code, Figures: r.suppress.FiguresOf(children[code])})
-	}
-	return out, nil
+	return r.suppress.ByRegion(children, func(string) string { return "" }), nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/vethub/vethub/graph"
 	"github.com/vethub/vethub/graph/model"
+	"github.com/vethub/vethub/stats"
 )
 
 // Stats is the resolver for the stats field.
@@ -26,17 +27,17 @@ func (r *queryResolver) Stats(ctx context.Context, region string, from model.Dat
 }
 
 // Region is the resolver for the region field.
-func (r *regionStatsResolver) Region(ctx context.Context, obj *model.RegionStats) (*model.Region, error) {
+func (r *regionStatsResolver) Region(ctx context.Context, obj *stats.ChildFigures) (*model.Region, error) {
 	return regionLoad(ctx, obj.Code)
 }
 
 // ByRegion is the resolver for the byRegion field.
-func (r *statsResolver) ByRegion(ctx context.Context, obj *model.Stats) ([]model.RegionStats, error) {
+func (r *statsResolver) ByRegion(ctx context.Context, obj *model.Stats) ([]stats.ChildFigures, error) {
 	return r.statsByRegion(ctx, obj)
 }
 
 // ByMonth is the resolver for the byMonth field.
-func (r *statsResolver) ByMonth(ctx context.Context, obj *model.Stats) ([]model.MonthStats, error) {
+func (r *statsResolver) ByMonth(ctx context.Context, obj *model.Stats) ([]stats.MonthFigures, error) {
 	return r.statsByMonth(obj), nil
 }
 

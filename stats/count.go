@@ -14,30 +14,30 @@ type Suppressor struct{ Min int64 }
 
 // Count is a number of persons, cases or the like.
 type Count struct {
-	Value      *int64 // nil when suppressed
-	Display    string // "6,899", or "<5" when suppressed
-	Suppressed bool
+	Value      *int64 `json:"value"`   // nil when suppressed
+	Display    string `json:"display"` // "6,899", or "<5" when suppressed
+	Suppressed bool   `json:"suppressed"`
 }
 
 // Amount is money in yuan, hidden with the count it is paid to.
 type Amount struct {
-	Yuan       *float64
-	Display    string // "1,234,567.89"
-	Suppressed bool
+	Yuan       *float64 `json:"yuan"`
+	Display    string   `json:"display"` // "1,234,567.89"
+	Suppressed bool     `json:"suppressed"`
 }
 
 // Rate is a share, hidden when its numerator or denominator is.
 type Rate struct {
-	Value      *float64 // 0.973 for 97.30%; nil when suppressed or undefined
-	Display    string   // "97.30%"; "-" when the denominator is zero
-	Suppressed bool
+	Value      *float64 `json:"value"`   // 0.973 for 97.30%; nil when suppressed or undefined
+	Display    string   `json:"display"` // "97.30%"; "-" when the denominator is zero
+	Suppressed bool     `json:"suppressed"`
 }
 
 // Median is a median number of days, hidden when it is over too few cases.
 type Median struct {
-	Days       *float64
-	Display    string
-	Suppressed bool
+	Days       *float64 `json:"days"`
+	Display    string   `json:"display"`
+	Suppressed bool     `json:"suppressed"`
 }
 
 func (s Suppressor) hides(n int64) bool { return n > 0 && n < s.Min }

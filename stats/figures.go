@@ -10,118 +10,118 @@ import (
 // Figures are a region's figures for a period: levels (veterans on
 // record) at the period's end, activity (cases opened) within it.
 type Figures struct {
-	Persons    PersonFigures
-	Veterans   VeteranFigures
-	Civil      CivilFigures
-	Health     HealthFigures
-	Cases      CaseFigures
-	Assistance AssistanceFigures
-	Jobs       JobFigures
+	Persons    PersonFigures     `json:"persons"`
+	Veterans   VeteranFigures    `json:"veterans"`
+	Civil      CivilFigures      `json:"civil"`
+	Health     HealthFigures     `json:"health"`
+	Cases      CaseFigures       `json:"cases"`
+	Assistance AssistanceFigures `json:"assistance"`
+	Jobs       JobFigures        `json:"jobs"`
 }
 
 // KeyCount is a count of one value of a breakdown (a discharge mode).
 type KeyCount struct {
-	Key   string
-	Count Count
+	Key   string `json:"key"`
+	Count Count  `json:"count"`
 }
 
 // PersonFigures count persons and how far they are linked.
 type PersonFigures struct {
-	OnRecord            Count
-	LinkedTwo           Count // known to exactly two departments
-	LinkedThree         Count // known to all three
-	LinkedShare         Rate  // known to two or three
-	RecordsByDepartment []KeyCount
+	OnRecord            Count      `json:"onRecord"`
+	LinkedTwo           Count      `json:"linkedTwo"`   // known to exactly two departments
+	LinkedThree         Count      `json:"linkedThree"` // known to all three
+	LinkedShare         Rate       `json:"linkedShare"` // known to two or three
+	RecordsByDepartment []KeyCount `json:"recordsByDepartment"`
 }
 
 // VeteranFigures are the veterans bureau's own figures.
 type VeteranFigures struct {
-	OnRecord                Count
-	ByDischargeMode         []KeyCount
-	ByEntitledGroup         []KeyCount
-	ByEmploymentStatus      []KeyCount
-	ByPreferentialCard      []KeyCount
-	ByPlacementStatus       []KeyCount
-	ByDisabilityGrade       []KeyCount
-	Entitled                Count
-	CardsIssued             Count
-	CardIssueRate           Rate // ISSUED of all on record
-	CardApplicationRate     Rate // APPLIED or ISSUED of all on record
-	Placed                  Count
-	PlacementRate           Rate // PLACED of PLACED and PENDING
-	Unemployed              Count
-	Certified               Count
-	Certificates            Count
-	MonthlyBenefits         Amount
-	EntitledMonthlyBenefits Amount
-	LinkedCivil             Count
-	LinkedHealth            Count
-	Coverage                Rate // known to civil affairs or health as well
+	OnRecord                Count      `json:"onRecord"`
+	ByDischargeMode         []KeyCount `json:"byDischargeMode"`
+	ByEntitledGroup         []KeyCount `json:"byEntitledGroup"`
+	ByEmploymentStatus      []KeyCount `json:"byEmploymentStatus"`
+	ByPreferentialCard      []KeyCount `json:"byPreferentialCard"`
+	ByPlacementStatus       []KeyCount `json:"byPlacementStatus"`
+	ByDisabilityGrade       []KeyCount `json:"byDisabilityGrade"`
+	Entitled                Count      `json:"entitled"`
+	CardsIssued             Count      `json:"cardsIssued"`
+	CardIssueRate           Rate       `json:"cardIssueRate"`       // ISSUED of all on record
+	CardApplicationRate     Rate       `json:"cardApplicationRate"` // APPLIED or ISSUED of all on record
+	Placed                  Count      `json:"placed"`
+	PlacementRate           Rate       `json:"placementRate"` // PLACED of PLACED and PENDING
+	Unemployed              Count      `json:"unemployed"`
+	Certified               Count      `json:"certified"`
+	Certificates            Count      `json:"certificates"`
+	MonthlyBenefits         Amount     `json:"monthlyBenefits"`
+	EntitledMonthlyBenefits Amount     `json:"entitledMonthlyBenefits"`
+	LinkedCivil             Count      `json:"linkedCivil"`
+	LinkedHealth            Count      `json:"linkedHealth"`
+	Coverage                Rate       `json:"coverage"` // known to civil affairs or health as well
 }
 
 // CivilFigures are civil affairs' figures.
 type CivilFigures struct {
-	OnRecord                  Count
-	ByDibaoStatus             []KeyCount
-	DibaoReceiving            Count
-	DibaoMonthly              Amount
-	ExtremePoverty            Count
-	NearDibao                 Count
-	LivingAlone               Count
-	DisabilitySubsidy         Count
-	TemporaryAssistance       Count // payments in the period
-	TemporaryAssistanceAmount Amount
+	OnRecord                  Count      `json:"onRecord"`
+	ByDibaoStatus             []KeyCount `json:"byDibaoStatus"`
+	DibaoReceiving            Count      `json:"dibaoReceiving"`
+	DibaoMonthly              Amount     `json:"dibaoMonthly"`
+	ExtremePoverty            Count      `json:"extremePoverty"`
+	NearDibao                 Count      `json:"nearDibao"`
+	LivingAlone               Count      `json:"livingAlone"`
+	DisabilitySubsidy         Count      `json:"disabilitySubsidy"`
+	TemporaryAssistance       Count      `json:"temporaryAssistance"` // payments in the period
+	TemporaryAssistanceAmount Amount     `json:"temporaryAssistanceAmount"`
 }
 
 // HealthFigures are health's figures.
 type HealthFigures struct {
-	OnRecord               Count
-	SeriousIllness         Count
-	ByFunctionalDisability []KeyCount
-	Dementia               Count
-	FamilyDoctor           Count
-	FamilyDoctorRate       Rate
+	OnRecord               Count      `json:"onRecord"`
+	SeriousIllness         Count      `json:"seriousIllness"`
+	ByFunctionalDisability []KeyCount `json:"byFunctionalDisability"`
+	Dementia               Count      `json:"dementia"`
+	FamilyDoctor           Count      `json:"familyDoctor"`
+	FamilyDoctorRate       Rate       `json:"familyDoctorRate"`
 }
 
 // CaseFigures count hardship cases, in all and by category and priority.
 type CaseFigures struct {
 	CaseGroup
-	ResolutionRate Rate // cases resolved in the period per case opened in it
-	ByCategory     []CaseGroup
-	ByPriority     []CaseGroup
+	ResolutionRate Rate        `json:"resolutionRate"` // cases resolved in the period per case opened in it
+	ByCategory     []CaseGroup `json:"byCategory"`
+	ByPriority     []CaseGroup `json:"byPriority"`
 }
 
 // CaseGroup counts the cases of one category or priority ("" for all).
 type CaseGroup struct {
-	Key                 string
-	Opened              Count
-	Resolved            Count
-	Dismissed           Count
-	Active              Count // open at the period's end
-	MedianDaysToResolve Median
+	Key                 string `json:"key"`
+	Opened              Count  `json:"opened"`
+	Resolved            Count  `json:"resolved"`
+	Dismissed           Count  `json:"dismissed"`
+	Active              Count  `json:"active"` // open at the period's end
+	MedianDaysToResolve Median `json:"medianDaysToResolve"`
 }
 
 // AssistanceFigures are assistance actions done in the period.
 type AssistanceFigures struct {
-	Actions Count
-	Amount  Amount
-	ByKind  []KindAmount
+	Actions Count        `json:"actions"`
+	Amount  Amount       `json:"amount"`
+	ByKind  []KindAmount `json:"byKind"`
 }
 
 // KindAmount is the actions of one kind and what they paid.
 type KindAmount struct {
-	Key    string
-	Count  Count
-	Amount Amount
+	Key    string `json:"key"`
+	Count  Count  `json:"count"`
+	Amount Amount `json:"amount"`
 }
 
 // JobFigures are job postings offered and referrals made and completed.
 type JobFigures struct {
-	Postings         Count
-	Openings         Count
-	VeteranPreferred Count
-	Referrals        Count
-	Placements       Count
+	Postings         Count `json:"postings"`
+	Openings         Count `json:"openings"`
+	VeteranPreferred Count `json:"veteranPreferred"`
+	Referrals        Count `json:"referrals"`
+	Placements       Count `json:"placements"`
 }
 
 // FiguresOf reads the figures from a region's totals.

@@ -7,13 +7,18 @@ import (
 	"time"
 )
 
-const benchUsage = `usage: vethub bench person|ingest|link [flags]
+const benchUsage = `usage: vethub bench person|ingest|stats|link [flags]
 
 Measures a running vethub over HTTP, from this machine:
   person   p50/p90/p99 latency and throughput of person(id) with every
            department's record, for random person ids read from the database
   ingest   records/s of the GraphQL batch mutations, sending an NDJSON feed
            (the feed keys are the mutation's input keys) in batches
+  stats    p50/p90/p99 and throughput of a dashboard's stats query of
+           --region (figures, child regions, months from --from to --to);
+           with --freshness N, then the time from writing a new veteran
+           record of the region (upsertVeteranRecords, an admin token) to
+           its count in the figures, N times
 and, in this process against the database:
   link     p50/p95/p99 of linking one new record right after its write (the
            follow-up job's incremental linkage): writes up to --count records
@@ -30,6 +35,8 @@ type benchConfig struct {
 	duration                            time.Duration
 	purpose, regionPrefix               string // person: @purpose reason; sample ids of this region
 	concurrency, batch, ids, count      int
+	region, from, to                    string // stats: region and period
+	freshness                           int    // stats: writes to time until counted
 }
 
 func runBench(ctx context.Context, args []string) error {
@@ -47,6 +54,10 @@ func runBench(ctx context.Context, args []string) error {
 	fs.StringVar(&c.department, "department", "", "ingest, link: veteran, civil, health or jobs")
 	fs.IntVar(&c.batch, "batch", 1000, "ingest: records per mutation")
 	fs.IntVar(&c.count, "count", 500, "link: records to write and link")
+	fs.StringVar(&c.region, "region", "330824", "stats: region code")
+	fs.StringVar(&c.from, "from", time.Now().Format("2006")+"-01-01", "stats: first day of the period")
+	fs.StringVar(&c.to, "to", time.Now().Format(time.DateOnly), "stats: last day of the period (for --freshness, today or later)")
+	fs.IntVar(&c.freshness, "freshness", 0, "stats: new records to time from write to count")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), benchUsage); fs.PrintDefaults() }
 	what, rest := firstArg(args)
 	if err := fs.Parse(rest); err != nil {
@@ -62,6 +73,8 @@ func runBench(ctx context.Context, args []string) error {
 	switch what {
 	case "person":
 		return benchPerson(ctx, c)
+	case "stats":
+		return benchStats(ctx, c)
 	case "ingest":
 		if c.file == "" || c.department == "" {
 			fs.Usage()

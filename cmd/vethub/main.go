@@ -35,6 +35,8 @@ var commands = []command{
 	{"bench", "measure a running server over HTTP", runBench},
 	{"link", "re-link every record with the probabilistic linker, or link CSV/NDJSON files (--config)", runLink},
 	{"flag", "re-evaluate the hardship rules for every person (--all)", runFlag},
+	{"stats", "fold changes into the dashboard counters, or rebuild them (stats fold)", runStats},
+	{"report", "print a region's figures for a year as Markdown or JSON", runReport},
 	{"eval", "score the linker or the hardship flags against generated truth", runEval},
 }
 

@@ -15,15 +15,3 @@ type Stats struct {
 	First, Last stats.Month
 	Rows        []stats.Row // the region's counters up to Last
 }
-
-// RegionStats is a child region's figures.
-type RegionStats struct {
-	Code    string
-	Figures stats.Figures
-}
-
-// MonthStats is one month's figures.
-type MonthStats struct {
-	Month   string
-	Figures stats.Figures
-}
