@@ -7,10 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
-	jsonv2 "github.com/go-json-experiment/json"
-	"github.com/go-json-experiment/json/jsontext"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
@@ -69,17 +66,41 @@ func recordsInsert(ctx context.Context, tx pgx.Tx, recs []feed.Record, idx []int
 	return nil
 }
 
+// recordsCopy writes the records with their ids and placements, in
+// sourceId order.
 func recordsCopy(ctx context.Context, tx pgx.Tx, recs []feed.Record, ids []int64, place placement, now time.Time) error {
-	order := bySourceID(recs)
-	src := pgx.CopyFromSlice(len(recs), func(k int) ([]any, error) {
-		j := order[k]
-		r := recs[j]
-		return []any{ids[j], string(r.Department), r.SourceID, r.SourceVersion, r.AsOf.Time,
-			r.Name, nullString(r.IDNumber), r.IDValid, nullString(r.IDProblem), nullString(r.Sex), nullDate(r.BirthDate),
-			nullString(r.Phone), nullString(r.Address), r.RegionCode, []byte(r.Attrs), []byte(r.Raw), r.Hash[:],
-			place.person[j], place.method[j], now, r.SourceVersion, idSentLegacy(r)}, nil
-	})
-	_, err := tx.CopyFrom(ctx, pgx.Identifier{"source_records"}, recordsInsertColumns, src)
+	size := 0
+	for _, r := range recs {
+		size += len(r.Raw) + len(r.Attrs) + 400
+	}
+	c := newCopyRows(size)
+	for _, j := range bySourceID(recs) {
+		r := &recs[j]
+		c.row(len(recordsInsertColumns))
+		c.int8(ids[j])
+		c.text(string(r.Department))
+		c.text(r.SourceID)
+		c.int8(r.SourceVersion)
+		c.date(r.AsOf.Time)
+		c.text(r.Name)
+		c.optText(r.IDNumber)
+		c.bool(r.IDValid)
+		c.optText(r.IDProblem)
+		c.optText(r.Sex)
+		c.optDate(r.BirthDate)
+		c.optText(r.Phone)
+		c.optText(r.Address)
+		c.text(r.RegionCode)
+		c.bytes(r.Attrs)
+		c.bytes(r.Raw)
+		c.bytes(r.Hash[:])
+		c.int8(place.person[j])
+		c.text(place.method[j])
+		c.timestamptz(now)
+		c.int8(r.SourceVersion)
+		c.bool(idSentLegacy(*r))
+	}
+	err := copyBinary(ctx, tx, "source_records", recordsInsertColumns, c)
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "source_records_department_source_id_key" {
 		return fmt.Errorf("records insert: %w", errWriteRaced)
@@ -88,22 +109,6 @@ func recordsCopy(ctx context.Context, tx pgx.Tx, recs []feed.Record, ids []int64
 		return fmt.Errorf("records insert: %w", err)
 	}
 	return nil
-}
-
-// idSentLegacy reports whether r's ID number came in its 15-digit legacy
-// form: the raw input's idNumber (that exact key, the last one if repeated)
-// is a string of 15 characters. Stored as id_legacy for linkage to read.
-func idSentLegacy(r feed.Record) bool {
-	if r.IDNumber == "" {
-		return false
-	}
-	var in struct {
-		IDNumber *string `json:"idNumber"`
-	}
-	if jsonv2.Unmarshal(r.Raw, &in, jsontext.AllowDuplicateNames(true)) != nil || in.IDNumber == nil {
-		return false
-	}
-	return utf8.RuneCountInString(*in.IDNumber) == 15
 }
 
 // bySourceID returns the indexes of recs in sourceId order.
@@ -119,14 +124,19 @@ func bySourceID(recs []feed.Record) []int {
 // recordChangesCopy logs, for each inserted record, its RECORD and LINK
 // creation in the change feed.
 func recordChangesCopy(ctx context.Context, tx pgx.Tx, recs []feed.Record, ids []int64, place placement) error {
-	src := pgx.CopyFromSlice(2*len(recs), func(k int) ([]any, error) {
-		j, kind := k/2, "RECORD"
-		if k%2 == 1 {
-			kind = "LINK"
+	c := newCopyRows(len(recs) * 2 * 120)
+	for j := range recs {
+		for _, kind := range [...]string{"RECORD", "LINK"} {
+			c.row(len(changesColumns))
+			c.text(kind)
+			c.text(StatusCreated)
+			c.text(string(recs[j].Department))
+			c.text(recs[j].SourceID)
+			c.int8(ids[j])
+			c.int8(place.person[j])
 		}
-		return []any{kind, StatusCreated, string(recs[j].Department), recs[j].SourceID, ids[j], place.person[j]}, nil
-	})
-	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"changes"}, changesColumns, src); err != nil {
+	}
+	if err := copyBinary(ctx, tx, "changes", changesColumns, c); err != nil {
 		return fmt.Errorf("record changes: %w", err)
 	}
 	return nil

@@ -16,8 +16,12 @@ import (
 // accepts it too and decodes the same value.
 func agree[T any](t *testing.T, line []byte) {
 	t.Helper()
-	var fast, std T
+	var exact, fast, std T
+	exactErr := jsonv2.Unmarshal(line, &exact, exactKeys)
 	if jsonv2.Unmarshal(line, &fast, v1Semantics) != nil {
+		if exactErr == nil {
+			t.Fatalf("exact-key decoder accepted what the v1 decoder rejects: %s", line)
+		}
 		return // the slow path decides, as before
 	}
 	if err := json.Unmarshal(line, &std); err != nil {
@@ -25,6 +29,9 @@ func agree[T any](t *testing.T, line []byte) {
 	}
 	if !reflect.DeepEqual(fast, std) {
 		t.Fatalf("decoders disagree on %s:\nfast %+v\nstd  %+v", line, fast, std)
+	}
+	if exactErr == nil && !reflect.DeepEqual(exact, std) {
+		t.Fatalf("decoders disagree on %s:\nexact %+v\nstd   %+v", line, exact, std)
 	}
 }
 
@@ -58,6 +65,9 @@ func FuzzFastDecoderAgrees(f *testing.F) {
 		`{"temporaryAssistance":[{"date":"2026-01-01","amount":100.5,"reason":"x"},null],"livingAlone":true}`,
 		`{"sourceVersion":1e3,"monthlyBenefit":-0,"skills":[]}`,
 		`{"name":"a\u0000b","sourceVersion":12345678901234}`,
+		`{"sourceId":"a","sourceId":"b","name":"x"}`,
+		`{"sourceId":"a","Name":"x","unknown":{"k":[1,2]}}`,
+		`{"sourceId":"a","name":null,"merits":null,"temporaryAssistance":[null,{"amount":null}]}`,
 	} {
 		f.Add([]byte(s))
 	}

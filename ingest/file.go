@@ -42,7 +42,8 @@ type FileReport struct {
 // linkage job). A bad line is reported through OnProblem and never stops
 // the rest; re-importing the same file writes nothing.
 func (s *Service) ImportRecords(ctx context.Context, dept feed.Department, r io.Reader, opts FileOptions) (FileReport, error) {
-	decode := func(line []byte) feed.Result { return feed.DecodeRecord(dept, line) }
+	// readChunks copies every line, so the decoder may keep it as Raw.
+	decode := func(line []byte) feed.Result { return feed.DecodeRecordOwned(dept, line) }
 	return importFile(ctx, r, opts, decode, s.Records)
 }
 
