@@ -40,8 +40,10 @@ func (t StatsTaken) Len() int { return len(t.Persons) + len(t.Postings) }
 // meanwhile, and a new mark of a taken entity waits for tx: it is folded
 // again afterwards, from what tx committed.
 func StatsTake(ctx context.Context, tx pgx.Tx, limit int) (StatsTaken, error) {
-	rows, _ := tx.Query(ctx, `DELETE FROM stats_dirty WHERE (kind, id) IN (
-			SELECT kind, id FROM stats_dirty ORDER BY kind, id LIMIT $1 FOR UPDATE SKIP LOCKED)
+	// By ctid: a join back on (kind, id) is planned as a scan of the
+	// whole table, which a rebuild fills with every person.
+	rows, _ := tx.Query(ctx, `DELETE FROM stats_dirty WHERE ctid = ANY(ARRAY(
+			SELECT ctid FROM stats_dirty ORDER BY kind, id LIMIT $1 FOR UPDATE SKIP LOCKED))
 		RETURNING kind, id`, limit)
 	var t StatsTaken
 	var kind string

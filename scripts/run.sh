@@ -20,6 +20,7 @@ if [ "$records" = 0 ]; then
   $VETHUB link --all  # join the records the ID number alone could not
   # flag hardship as of the day the demo data describes, so its cases show
   $VETHUB flag --all --today "$(sed -n 's/.*"today": "\(.*\)".*/\1/p' .demo/truth/params.json)"
+  $VETHUB stats fold  # the dashboard counters (the server would fold them too, in the background)
 fi
 token=$($VETHUB token create --role admin --name "make run" | awk 'NF{t=$NF} END{print t}')
 addr=${VETHUB_ADDR:-127.0.0.1:8080}
@@ -31,6 +32,7 @@ In the IDE, open "Headers" and set: {"Authorization": "Bearer $token"}
 From a shell:
   curl -s http://$addr/graphql -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \\
     -d '{"query":"{ persons(first: 3) { edges { node { id name departments } } } }"}'
+A year's figures of 开化县 as Markdown:  $VETHUB report --region 330824 --year $(date +%Y)
 
 MSG
 export VETHUB_IDE=true VETHUB_INTROSPECTION=true VETHUB_ADDR=$addr

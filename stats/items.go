@@ -154,7 +154,7 @@ func (c CaseFacts) items() []Item {
 		switch c.Status {
 		case "CLOSED":
 			s.add(c.Ended, MCasesResolved, group, 1)
-			s.add(c.Ended, MCasesDays, group+"|"+strconv.Itoa(c.Days), 1)
+			s.add(c.Ended, MCasesDays, group+"|"+strconv.Itoa(DaysBucket(c.Days)), 1)
 		case "DISMISSED":
 			s.add(c.Ended, MCasesDismissed, group, 1)
 		}
@@ -172,6 +172,22 @@ func (c CaseFacts) items() []Item {
 	return s.out
 }
 
+// DaysBucket rounds a case's days to resolution down to the grain its
+// counters keep: the day up to 30, ten days up to 180, thirty up to 360,
+// and 365 for a year or more. Medians are read at that grain; it keeps the
+// counters of a busy region to a few dozen per case group and month.
+func DaysBucket(d int) int {
+	switch {
+	case d <= 30:
+		return max(d, 0)
+	case d < 180:
+		return d - d%10
+	case d < 365:
+		return min(d-d%30, 360)
+	}
+	return 365
+}
+
 func orUnknown(v string) string {
 	if v == "" {
 		return "UNKNOWN"
@@ -186,19 +202,30 @@ func disabilityBand(grade int) string {
 	return "5-10"
 }
 
-// Delta is what the counters move by when an entity's facts change from
-// old to new, rolled up to every ancestor region; counters that do not
-// move are left out. The result is sorted, so concurrent writers update
-// shared counters in one order.
-func Delta(old, new Facts) []Item {
-	sum := map[Key]int64{}
+// Changes sums how the counters move as entities' facts change, before
+// the moves are rolled up to the regions' ancestors.
+type Changes map[Key]int64
+
+// Add counts one entity's facts changing from old to new.
+func (c Changes) Add(old, new Facts) {
 	for _, it := range old.Items() {
-		sum[it.Key] -= it.Value
+		c[it.Key] -= it.Value
 	}
 	for _, it := range new.Items() {
-		sum[it.Key] += it.Value
+		c[it.Key] += it.Value
 	}
-	return rollUp(sum)
+}
+
+// Items are the counter moves, rolled up to every ancestor region, those
+// that cancel out left out. They are sorted, so concurrent writers update
+// shared counters in one order.
+func (c Changes) Items() []Item { return rollUp(c) }
+
+// Delta is what the counters move by when one entity's facts change.
+func Delta(old, new Facts) []Item {
+	c := Changes{}
+	c.Add(old, new)
+	return c.Items()
 }
 
 // rollUp spreads increments to the regions' ancestors and sorts them.
@@ -215,24 +242,6 @@ func rollUp(sum map[Key]int64) []Item {
 	}
 	out := make([]Item, 0, len(all))
 	for k, v := range all {
-		if v != 0 {
-			out = append(out, Item{k, v})
-		}
-	}
-	SortItems(out)
-	return out
-}
-
-// Combine adds up the deltas of many entities into one sorted list.
-func Combine(deltas ...[]Item) []Item {
-	sum := map[Key]int64{}
-	for _, d := range deltas {
-		for _, it := range d {
-			sum[it.Key] += it.Value
-		}
-	}
-	out := make([]Item, 0, len(sum))
-	for k, v := range sum {
 		if v != 0 {
 			out = append(out, Item{k, v})
 		}

@@ -245,3 +245,29 @@ func TestFiguresOfCases(t *testing.T) {
 		t.Errorf("March: %+v", m.CaseGroup)
 	}
 }
+
+func TestDaysBucket(t *testing.T) {
+	for d, want := range map[int]int{0: 0, 12: 12, 30: 30, 31: 30, 47: 40, 179: 170, 180: 180, 200: 180, 364: 360, 365: 365, 900: 365} {
+		if got := DaysBucket(d); got != want {
+			t.Errorf("DaysBucket(%d) = %d, want %d", d, got, want)
+		}
+	}
+}
+
+// Combine adds up the deltas of many entities into one sorted list.
+func Combine(deltas ...[]Item) []Item {
+	sum := map[Key]int64{}
+	for _, d := range deltas {
+		for _, it := range d {
+			sum[it.Key] += it.Value
+		}
+	}
+	out := make([]Item, 0, len(sum))
+	for k, v := range sum {
+		if v != 0 {
+			out = append(out, Item{k, v})
+		}
+	}
+	SortItems(out)
+	return out
+}

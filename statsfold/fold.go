@@ -18,18 +18,29 @@ import (
 	"github.com/vethub/vethub/stats"
 )
 
-// batchSize is how many entities one transaction folds: large enough that
-// the shared county counters are written once for many persons.
-const batchSize = 1000
+// DefaultBatch is how many entities one transaction folds: enough that
+// the counters persons share (their township's, their county's) are
+// written once for many persons, few enough that a transaction is short.
+const DefaultBatch = 1000
 
 // Folder folds marked entities into the counters.
 type Folder struct {
 	store *db.Store
 	log   *slog.Logger
+	batch int
 }
 
 // New builds a Folder on the store.
-func New(store *db.Store, log *slog.Logger) *Folder { return &Folder{store: store, log: log} }
+func New(store *db.Store, log *slog.Logger) *Folder {
+	return &Folder{store: store, log: log, batch: DefaultBatch}
+}
+
+// WithBatch sets how many entities a transaction folds (a rebuild goes
+// faster with more).
+func (f *Folder) WithBatch(n int) *Folder {
+	f.batch = max(n, 1)
+	return f
+}
 
 // Ensure rebuilds the counters from scratch when they were built by
 // another stats.Version (or never): every person and posting is marked,
@@ -56,7 +67,7 @@ func (f *Folder) FoldPending(ctx context.Context) (int, error) {
 		n := 0
 		err := f.store.InTx(ctx, func(tx pgx.Tx) error {
 			var err error
-			n, err = foldBatch(ctx, tx)
+			n, err = foldBatch(ctx, tx, f.batch)
 			return err
 		})
 		if err != nil {
@@ -90,60 +101,56 @@ func (f *Folder) Run(ctx context.Context, interval time.Duration) {
 	}
 }
 
-// foldBatch takes up to batchSize marks and folds them in tx.
-func foldBatch(ctx context.Context, tx pgx.Tx) (int, error) {
-	taken, err := db.StatsTake(ctx, tx, batchSize)
+// foldBatch takes up to batch marks and folds them in tx.
+func foldBatch(ctx context.Context, tx pgx.Tx, batch int) (int, error) {
+	taken, err := db.StatsTake(ctx, tx, batch)
 	if err != nil || taken.Len() == 0 {
 		return 0, err
 	}
-	var deltas [][]stats.Item
+	changes := stats.Changes{}
 	if len(taken.Persons) > 0 {
-		d, err := foldPersons(ctx, tx, taken.Persons)
-		if err != nil {
+		if err := foldPersons(ctx, tx, taken.Persons, changes); err != nil {
 			return 0, err
 		}
-		deltas = append(deltas, d)
 	}
 	if len(taken.Postings) > 0 {
 		now, err := db.StatsPostingFacts(ctx, tx, taken.Postings)
 		if err != nil {
 			return 0, err
 		}
-		d, err := fold(ctx, tx, db.StatsPosting, taken.Postings, now)
-		if err != nil {
+		if err := fold(ctx, tx, db.StatsPosting, taken.Postings, now, changes); err != nil {
 			return 0, err
 		}
-		deltas = append(deltas, d)
 	}
-	return taken.Len(), db.StatsAdd(ctx, tx, stats.Combine(deltas...))
+	return taken.Len(), db.StatsAdd(ctx, tx, changes.Items())
 }
 
-func foldPersons(ctx context.Context, tx pgx.Tx, ids []int64) ([]stats.Item, error) {
+func foldPersons(ctx context.Context, tx pgx.Tx, ids []int64, changes stats.Changes) error {
 	inputs, err := db.StatsPersonInputs(ctx, tx, ids)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	now := make(map[int64]stats.Facts, len(ids))
 	for id, in := range inputs {
 		if now[id], err = stats.PersonFactsOf(*in); err != nil {
-			return nil, fmt.Errorf("person %d: %w", id, err)
+			return fmt.Errorf("person %d: %w", id, err)
 		}
 	}
-	return fold(ctx, tx, db.StatsPerson, ids, now)
+	return fold(ctx, tx, db.StatsPerson, ids, now, changes)
 }
 
-// fold stores the entities' facts now and returns how the counters move.
-func fold(ctx context.Context, tx pgx.Tx, kind string, ids []int64, now map[int64]stats.Facts) ([]stats.Item, error) {
+// fold adds how the entities' facts changed to changes, and stores their
+// facts now.
+func fold(ctx context.Context, tx pgx.Tx, kind string, ids []int64, now map[int64]stats.Facts, changes stats.Changes) error {
 	old, err := db.StatsFacts(ctx, tx, kind, ids)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	deltas := make([][]stats.Item, 0, len(ids))
 	for _, id := range ids {
-		deltas = append(deltas, stats.Delta(old[id], now[id]))
+		changes.Add(old[id], now[id])
 		if _, ok := now[id]; !ok {
 			now[id] = stats.Facts{} // gone: its stored facts are dropped
 		}
 	}
-	return stats.Combine(deltas...), db.StatsStoreFacts(ctx, tx, kind, now)
+	return db.StatsStoreFacts(ctx, tx, kind, now)
 }

@@ -37,6 +37,7 @@ func runStatsFold(ctx context.Context, args []string) error {
 	fs := subcommandFlags("stats", "fold", statsUsage, &c)
 	rebuild := fs.Bool("rebuild", false, "empty the counters and fold everything again")
 	workers := fs.Int("workers", 2, "transactions folding at once")
+	batch := fs.Int("batch", 5000, "persons and postings folded per transaction")
 	if err := c.parse(fs, args); err != nil {
 		return err
 	}
@@ -48,7 +49,7 @@ func runStatsFold(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
-	f := statsfold.New(store, quietLogger())
+	f := statsfold.New(store, quietLogger()).WithBatch(*batch)
 	start := time.Now()
 	if *rebuild {
 		err = f.Reset(ctx)
