@@ -41,7 +41,7 @@ func (s *Store) StatsChildren(ctx context.Context, region string, first, last st
 		if out[child] == nil {
 			out[child] = stats.Totals{}
 		}
-		out[child][k] = sum
+		out[child].Add(k, sum)
 		return nil
 	})
 	if err != nil {
@@ -53,9 +53,21 @@ func (s *Store) StatsChildren(ctx context.Context, region string, first, last st
 // StatsPending counts the entities waiting to be folded, up to limit.
 func (s *Store) StatsPending(ctx context.Context, limit int) (int, error) {
 	var n int
-	err := s.Pool.QueryRow(ctx, `SELECT count(*) FROM (SELECT FROM stats_dirty LIMIT $1) d`, limit).Scan(&n)
+	// Through the index: the table's heap may hold many dead marks until
+	// autovacuum comes by.
+	err := s.Pool.QueryRow(ctx, `SELECT count(*) FROM (SELECT FROM stats_dirty ORDER BY kind, id LIMIT $1) d`, limit).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("stats pending: %w", err)
 	}
 	return n, nil
+}
+
+// StatsVacuum vacuums the stats tables, after a fold that churned through
+// many marks and counters (a rebuild), so reads stay fast without waiting
+// for autovacuum.
+func (s *Store) StatsVacuum(ctx context.Context) error {
+	if _, err := s.Pool.Exec(ctx, `VACUUM (ANALYZE) stats_dirty, stats_counters, stats_facts`); err != nil {
+		return fmt.Errorf("stats vacuum: %w", err)
+	}
+	return nil
 }

@@ -15,8 +15,20 @@ type MetricDim struct{ Metric, Dim string }
 // end (the level of a stock) and the period's months alone (a flow).
 type Sum struct{ UpTo, In int64 }
 
-// Totals are a region's counters summed for one period.
-type Totals map[MetricDim]Sum
+// Totals are a region's counters summed for one period, by metric and
+// dimension.
+type Totals map[string]map[string]Sum
+
+// Add adds a sum to a series.
+func (t Totals) Add(k MetricDim, s Sum) {
+	dims := t[k.Metric]
+	if dims == nil {
+		dims = map[string]Sum{}
+		t[k.Metric] = dims
+	}
+	old := dims[k.Dim]
+	dims[k.Dim] = Sum{UpTo: old.UpTo + s.UpTo, In: old.In + s.In}
+}
 
 // TotalsOf sums a region's monthly rows for the months from first to
 // last; rows after last are left out.
@@ -26,13 +38,11 @@ func TotalsOf(rows []Row, first, last Month) Totals {
 		if r.Month > last {
 			continue
 		}
-		k := MetricDim{r.Metric, r.Dim}
-		s := t[k]
-		s.UpTo += r.Value
+		s := Sum{UpTo: r.Value}
 		if r.Month >= first {
-			s.In += r.Value
+			s.In = r.Value
 		}
-		t[k] = s
+		t.Add(MetricDim{r.Metric, r.Dim}, s)
 	}
 	return t
 }
@@ -40,7 +50,7 @@ func TotalsOf(rows []Row, first, last Month) Totals {
 // value is a series' figure for the period: its level at the end for a
 // stock, its sum over the period for a flow.
 func (t Totals) value(metric, dim string) int64 {
-	s := t[MetricDim{metric, dim}]
+	s := t[metric][dim]
 	if IsFlow(metric) {
 		return s.In
 	}
@@ -51,11 +61,9 @@ func (t Totals) value(metric, dim string) int64 {
 // value left out.
 func (t Totals) dims(metric string) map[string]int64 {
 	out := map[string]int64{}
-	for k := range t {
-		if k.Metric == metric {
-			if v := t.value(metric, k.Dim); v != 0 {
-				out[k.Dim] = v
-			}
+	for dim := range t[metric] {
+		if v := t.value(metric, dim); v != 0 {
+			out[dim] = v
 		}
 	}
 	return out

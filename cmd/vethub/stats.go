@@ -60,6 +60,9 @@ func runStatsFold(ctx context.Context, args []string) error {
 		return err
 	}
 	n, err := foldParallel(ctx, f, *workers)
+	if err == nil && n > 0 {
+		err = store.StatsVacuum(ctx)
+	}
 	fmt.Fprintf(os.Stderr, "folded %d persons and postings in %.1f s\n", n, time.Since(start).Seconds())
 	return err
 }
