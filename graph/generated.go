@@ -324,6 +324,7 @@ type ComplexityRoot struct {
 		Placements       func(childComplexity int) int
 		Postings         func(childComplexity int) int
 		Referrals        func(childComplexity int) int
+		Seekers          func(childComplexity int) int
 		VeteranPreferred func(childComplexity int) int
 	}
 
@@ -2006,6 +2007,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.JobFigures.Referrals(childComplexity), true
+	case "JobFigures.seekers":
+		if e.ComplexityRoot.JobFigures.Seekers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JobFigures.Seekers(childComplexity), true
 	case "JobFigures.veteranPreferred":
 		if e.ComplexityRoot.JobFigures.VeteranPreferred == nil {
 			break
@@ -4427,6 +4434,8 @@ func (ec *executionContext) childFields_JobCandidate(ctx context.Context, field 
 
 func (ec *executionContext) childFields_JobFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "seekers":
+		return ec.fieldContext_JobFigures_seekers(ctx, field)
 	case "postings":
 		return ec.fieldContext_JobFigures_postings(ctx, field)
 	case "openings":
@@ -11274,6 +11283,38 @@ func (ec *executionContext) fieldContext_JobCandidate_reasons(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_MatchReason(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobFigures_seekers(ctx context.Context, field graphql.CollectedField, obj *stats.JobFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JobFigures_seekers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seekers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Count) graphql.Marshaler {
+			return ec.marshalNStatsCount2githubᚗcomᚋvethubᚋvethubᚋstatsᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JobFigures_seekers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobFigures",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsCount(ctx, field)
 		},
 	}
 	return fc, nil
@@ -23732,6 +23773,11 @@ func (ec *executionContext) _JobFigures(ctx context.Context, sel ast.SelectionSe
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("JobFigures")
+		case "seekers":
+			out.Values[i] = ec._JobFigures_seekers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "postings":
 			out.Values[i] = ec._JobFigures_postings(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

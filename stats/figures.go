@@ -117,6 +117,7 @@ type KindAmount struct {
 
 // JobFigures are job postings offered and referrals made and completed.
 type JobFigures struct {
+	Seekers          Count `json:"seekers"` // veterans unemployed or in flexible work
 	Postings         Count `json:"postings"`
 	Openings         Count `json:"openings"`
 	VeteranPreferred Count `json:"veteranPreferred"`
@@ -217,6 +218,7 @@ func (s Suppressor) assistance(t Totals) AssistanceFigures {
 
 func (s Suppressor) jobs(t Totals) JobFigures {
 	return JobFigures{
+		Seekers:          s.Count(t.value(MVetEmployment, "UNEMPLOYED") + t.value(MVetEmployment, "FLEXIBLE")),
 		Postings:         s.Count(t.value(MPostings, "")),
 		Openings:         s.Count(t.value(MOpenings, "")),
 		VeteranPreferred: s.Count(t.value(MVeteranPreferred, "")),

@@ -99,6 +99,7 @@ func (r Report) headline(md *markdown) {
 		{"Median days to resolve", c.MedianDaysToResolve.Display},
 		{"Cases open at year end", c.Active.Display},
 		{"Assistance actions done, amount (yuan)", fmt.Sprintf("%s, %s", f.Assistance.Actions.Display, f.Assistance.Amount.Display)},
+		{"Veterans seeking work (unemployed or flexible)", f.Jobs.Seekers.Display},
 		{"Job postings offered, openings", fmt.Sprintf("%s, %s", f.Jobs.Postings.Display, f.Jobs.Openings.Display)},
 		{"Job referrals, placements completed", fmt.Sprintf("%s, %s", f.Jobs.Referrals.Display, f.Jobs.Placements.Display)},
 	})
