@@ -57,7 +57,7 @@ func scanPersonWithRecords(rows pgx.Rows) (Person, []SourceRecord, error) {
 			records = append(records, SourceRecord{})
 			dest = append(dest, recordDest(&records[len(records)-1])...)
 		}
-		if err := rows.Scan(dest...); err != nil {
+		if err := scanKept(rows, "vethub.personWithRecords", dest); err != nil {
 			return Person{}, nil, err
 		}
 	}

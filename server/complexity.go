@@ -2,7 +2,10 @@ package server
 
 import (
 	"context"
+	"maps"
 	"math"
+	"sync"
+	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -20,6 +23,7 @@ import (
 type complexityLimit struct {
 	limit int
 	es    graphql.ExecutableSchema
+	plain plainFields
 }
 
 var _ interface {
@@ -41,7 +45,7 @@ func (c *complexityLimit) Validate(es graphql.ExecutableSchema) error {
 // operation over the limit.
 func (c *complexityLimit) MutateOperationContext(ctx context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
 	op := opCtx.Doc.Operations.ForName(opCtx.OperationName)
-	w := complexityWalker{es: c.es, schema: c.es.Schema(), vars: opCtx.Variables}
+	w := complexityWalker{es: c.es, schema: c.es.Schema(), vars: opCtx.Variables, plain: &c.plain}
 	n := w.selections(ctx, op.SelectionSet)
 	opCtx.Stats.SetExtension(c.ExtensionName(), &extension.ComplexityStats{Complexity: n, ComplexityLimit: c.limit})
 	if n > c.limit {
@@ -57,6 +61,7 @@ type complexityWalker struct {
 	es     graphql.ExecutableSchema
 	schema *ast.Schema
 	vars   map[string]any
+	plain  *plainFields
 }
 
 // noArgs is what a field without arguments gets (ArgumentMap would make a
@@ -105,12 +110,64 @@ func (w complexityWalker) field(ctx context.Context, f *ast.Field) int {
 }
 
 // fieldOf is the schema's complexity for the field, else 1 plus its
-// children's.
+// children's. A field known to have no complexity function skips the call:
+// gqlgen's Complexity builds an execution context each time, and most
+// fields have none.
 func (w complexityWalker) fieldOf(ctx context.Context, obj *ast.Definition, field string, child int, args map[string]any) int {
-	if n, ok := w.es.Complexity(ctx, obj.Name, field, child, args); ok && n >= 1 {
+	key := fieldKey{obj.Name, field}
+	if w.plain.has(key) {
+		return saturatingAdd(1, child)
+	}
+	n, ok := w.es.Complexity(ctx, obj.Name, field, child, args)
+	if ok && n >= 1 {
 		return n
 	}
+	// Without arguments, "not ok" can only mean the schema has no function
+	// for the field (with them it may be arguments that did not parse), and
+	// that does not change while the schema lives.
+	if !ok && takesNoArgs(obj, field) {
+		w.plain.add(key)
+	}
 	return saturatingAdd(1, child)
+}
+
+func takesNoArgs(obj *ast.Definition, field string) bool {
+	def := obj.Fields.ForName(field)
+	return def != nil && len(def.Arguments) == 0
+}
+
+type fieldKey struct{ typ, field string }
+
+// plainFields is the set of fields without a complexity function, learnt
+// as operations use them. Readers never lock: a newcomer replaces the
+// whole map, which happens at most once per field of the schema.
+type plainFields struct {
+	mu sync.Mutex // serialises writers
+	m  atomic.Pointer[map[fieldKey]bool]
+}
+
+// has reports whether k is known to have no function; a nil set knows
+// none.
+func (p *plainFields) has(k fieldKey) bool {
+	if p == nil {
+		return false
+	}
+	m := p.m.Load()
+	return m != nil && (*m)[k]
+}
+
+func (p *plainFields) add(k fieldKey) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	next := map[fieldKey]bool{}
+	if old := p.m.Load(); old != nil {
+		next = maps.Clone(*old)
+	}
+	next[k] = true
+	p.m.Store(&next)
 }
 
 // saturatingAdd adds without overflowing and ignores negative operands, as
