@@ -3,12 +3,19 @@ package statsfold_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/vethub/vethub/db"
+	"github.com/vethub/vethub/db/dbtest"
+	"github.com/vethub/vethub/feed"
+	"github.com/vethub/vethub/ingest"
 	"github.com/vethub/vethub/ingest/ingesttest"
+	"github.com/vethub/vethub/jobs"
 	"github.com/vethub/vethub/stats"
 	"github.com/vethub/vethub/statsfold"
 	"github.com/vethub/vethub/synth"
@@ -212,5 +219,51 @@ func TestVeteransOnRecordMatchDirectCount(t *testing.T) {
 	}
 	if direct == 0 || counted != direct {
 		t.Errorf("veterans in 330824: counters %d, direct count %d", counted, direct)
+	}
+}
+
+// The server's workers fold on their own: records imported while they run
+// are counted without anyone calling FoldPending.
+func TestWorkersFoldOnTheirOwn(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if _, err := synth.Generate(synth.Config{Persons: 50, Seed: 9}, dir); err != nil {
+		t.Fatal(err)
+	}
+	store := dbtest.New(t)
+	ctx := context.Background()
+	runner, err := jobs.Start(ctx, store, ingesttest.Quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer runner.Stop(ctx)
+	f, err := os.Open(filepath.Join(dir, "veteran.ndjson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	start := time.Now()
+	if _, err := ingest.New(store, runner).ImportRecords(ctx, feed.DepartmentVeteran, f, ingest.FileOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var want int64
+	if err := store.Pool.QueryRow(ctx, `SELECT count(DISTINCT person_id) FROM source_records`).Scan(&want); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		var counted int64
+		err := store.Pool.QueryRow(ctx, `SELECT coalesce(sum(value), 0) FROM stats_counters
+			WHERE length(region) = 6 AND region NOT LIKE '%00' AND metric = $1`, stats.MVeterans).Scan(&counted)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if counted == want {
+			t.Logf("%d veterans counted %s after the import began", counted, time.Since(start).Round(time.Millisecond))
+			return
+		}
+		if time.Since(start) > time.Minute {
+			t.Fatalf("after a minute %d of %d veterans are counted", counted, want)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
