@@ -30,7 +30,7 @@ func (s *Store) StatsRows(ctx context.Context, region string, last stats.Month) 
 // StatsChildren sums the counters of a region's children (the regions one
 // level below it) for the months first to last, child by child.
 func (s *Store) StatsChildren(ctx context.Context, region string, first, last stats.Month) (map[string]stats.Totals, error) {
-	rows, _ := s.Pool.Query(ctx, `SELECT region, metric, dim, sum(value), coalesce(sum(value) FILTER (WHERE month >= $2), 0)
+	rows, _ := s.Pool.Query(ctx, `SELECT region, metric, dim, sum(value)::bigint, coalesce(sum(value) FILTER (WHERE month >= $2), 0)::bigint
 		FROM stats_counters WHERE parent = $1 AND month <= $3
 		GROUP BY region, metric, dim`, region, int32(first), int32(last))
 	out := map[string]stats.Totals{}

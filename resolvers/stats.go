@@ -68,7 +68,8 @@ func digitsOnly(s string) bool {
 	return true
 }
 
-// statsOf reads a region's figures for the months first to last.
+// statsOf reads a region's figures for the months first to last: those
+// of the sections the operation asks for.
 func (r *Resolver) statsOf(ctx context.Context, region model.Region, first, last stats.Month) (*model.Stats, error) {
 	rows, err := r.store.StatsRows(ctx, region.Code, last)
 	if err != nil {
@@ -81,14 +82,14 @@ func (r *Resolver) statsOf(ctx context.Context, region model.Region, first, last
 	return &model.Stats{
 		Region: region, From: model.Date{Time: first.First()}, To: model.Date{Time: last.Last()},
 		MinCount: int(r.suppress.Min), Pending: pending,
-		Figures: r.suppress.FiguresOf(stats.TotalsOf(rows, first, last)),
+		Figures: r.suppress.FiguresFor(stats.TotalsOf(rows, first, last), selected(ctx, "figures")),
 		Code:    region.Code, First: first, Last: last, Rows: rows,
 	}, nil
 }
 
 // statsByMonth is the figures of each month of s's period.
-func (r *Resolver) statsByMonth(s *model.Stats) []stats.MonthFigures {
-	return r.suppress.ByMonth(s.Rows, s.First, s.Last)
+func (r *Resolver) statsByMonth(ctx context.Context, s *model.Stats) []stats.MonthFigures {
+	return r.suppress.ByMonth(s.Rows, s.First, s.Last, selected(ctx, "figures"))
 }
 
 // statsByRegion is the figures of each child region of s's region; their
@@ -98,5 +99,5 @@ func (r *Resolver) statsByRegion(ctx context.Context, s *model.Stats) ([]stats.C
 	if err != nil {
 		return nil, err
 	}
-	return r.suppress.ByRegion(children, func(string) string { return "" }), nil
+	return r.suppress.ByRegion(children, func(string) string { return "" }, selected(ctx, "figures")), nil
 }

@@ -38,7 +38,7 @@ func (r *statsResolver) ByRegion(ctx context.Context, obj *model.Stats) ([]stats
 
 // ByMonth is the resolver for the byMonth field.
 func (r *statsResolver) ByMonth(ctx context.Context, obj *model.Stats) ([]stats.MonthFigures, error) {
-	return r.statsByMonth(obj), nil
+	return r.statsByMonth(ctx, obj), nil
 }
 
 // RegionStats returns graph.RegionStatsResolver implementation.

@@ -126,16 +126,37 @@ type JobFigures struct {
 }
 
 // FiguresOf reads the figures from a region's totals.
-func (s Suppressor) FiguresOf(t Totals) Figures {
-	return Figures{
-		Persons:    s.persons(t),
-		Veterans:   s.veterans(t),
-		Civil:      s.civil(t),
-		Health:     s.health(t),
-		Cases:      s.cases(t),
-		Assistance: s.assistance(t),
-		Jobs:       s.jobs(t),
+func (s Suppressor) FiguresOf(t Totals) Figures { return s.FiguresFor(t, nil) }
+
+// FiguresFor reads the sections of the figures a reader asks for, by
+// their JSON names ("veterans", "cases", …); nil asks for all. The others
+// stay zero: a dashboard's drill-down of dozens of regions and months
+// usually shows two or three sections.
+func (s Suppressor) FiguresFor(t Totals, sections map[string]bool) Figures {
+	want := func(name string) bool { return sections == nil || sections[name] }
+	var f Figures
+	if want("persons") {
+		f.Persons = s.persons(t)
 	}
+	if want("veterans") {
+		f.Veterans = s.veterans(t)
+	}
+	if want("civil") {
+		f.Civil = s.civil(t)
+	}
+	if want("health") {
+		f.Health = s.health(t)
+	}
+	if want("cases") {
+		f.Cases = s.cases(t)
+	}
+	if want("assistance") {
+		f.Assistance = s.assistance(t)
+	}
+	if want("jobs") {
+		f.Jobs = s.jobs(t)
+	}
+	return f
 }
 
 func (s Suppressor) persons(t Totals) PersonFigures {

@@ -33,21 +33,23 @@ type MonthFigures struct {
 }
 
 // ByMonth is the figures of each month from first to last, from a
-// region's rows: levels at each month's end, activity within it.
-func (s Suppressor) ByMonth(rows []Row, first, last Month) []MonthFigures {
+// region's rows: levels at each month's end, activity within it. sections
+// are those of FiguresFor.
+func (s Suppressor) ByMonth(rows []Row, first, last Month, sections map[string]bool) []MonthFigures {
 	months := Months(first, last)
 	out := make([]MonthFigures, 0, len(months))
 	for _, m := range months {
-		out = append(out, MonthFigures{Month: m.String(), Figures: s.FiguresOf(TotalsOf(rows, m, m))})
+		out = append(out, MonthFigures{Month: m.String(), Figures: s.FiguresFor(TotalsOf(rows, m, m), sections)})
 	}
 	return out
 }
 
 // ByRegion is the figures of each child region, by code, named by name.
-func (s Suppressor) ByRegion(children map[string]Totals, name func(code string) string) []ChildFigures {
+// sections are those of FiguresFor.
+func (s Suppressor) ByRegion(children map[string]Totals, name func(code string) string, sections map[string]bool) []ChildFigures {
 	out := make([]ChildFigures, 0, len(children))
 	for _, code := range slices.Sorted(maps.Keys(children)) {
-		out = append(out, ChildFigures{Code: code, Name: name(code), Figures: s.FiguresOf(children[code])})
+		out = append(out, ChildFigures{Code: code, Name: name(code), Figures: s.FiguresFor(children[code], sections)})
 	}
 	return out
 }

@@ -271,3 +271,11 @@ func Combine(deltas ...[]Item) []Item {
 	SortItems(out)
 	return out
 }
+
+func TestFiguresForSectionsAskedFor(t *testing.T) {
+	rows := []Row{{202501, MVeterans, "", 7}, {202501, MCivil, "", 6}}
+	f := Suppressor{Min: 5}.FiguresFor(TotalsOf(rows, 202501, 202501), map[string]bool{"veterans": true})
+	if f.Veterans.OnRecord.Display != "7" || f.Civil.OnRecord.Display != "" {
+		t.Errorf("veterans asked for, civil not: %+v, %+v", f.Veterans.OnRecord, f.Civil.OnRecord)
+	}
+}

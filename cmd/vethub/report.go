@@ -82,8 +82,8 @@ func buildReport(ctx context.Context, store *db.Store, region string, year int, 
 	return stats.Report{
 		Region: region, RegionName: names[region], Year: year, MinCount: sup.Min,
 		Figures:  sup.FiguresOf(stats.TotalsOf(rows, first, last)),
-		ByRegion: sup.ByRegion(children, func(code string) string { return names[code] }),
-		ByMonth:  sup.ByMonth(rows, first, last),
+		ByRegion: sup.ByRegion(children, func(code string) string { return names[code] }, nil),
+		ByMonth:  sup.ByMonth(rows, first, last, nil),
 	}, nil
 }
 
