@@ -67,7 +67,7 @@ func hashRecord(r Record) [32]byte {
 // it through encoding/json was a fifth of validating a record.
 func appendPersonJSON(b []byte, r Record) []byte {
 	b = append(b, `{"sourceId":`...)
-	b = appendJSONString(b, r.SourceID)
+	b = AppendJSONString(b, r.SourceID)
 	b = appendMember(b, "name", r.Name)
 	b = appendMember(b, "idNumber", r.IDNumber)
 	b = appendMember(b, "sex", r.Sex)
@@ -87,13 +87,14 @@ func appendMember(b []byte, key, value string) []byte {
 		return b
 	}
 	b = append(append(append(b, ',', '"'), key...), '"', ':')
-	return appendJSONString(b, value)
+	return AppendJSONString(b, value)
 }
 
-// appendJSONString quotes s as encoding/json does with HTML escaping off:
+// AppendJSONString appends s quoted as encoding/json does with HTML
+// escaping off:
 // short escapes for " \ \b \f \n \r \t, \u00XX for other control
 // characters, \ufffd for invalid UTF-8, and \u2028, \u2029 escaped.
-func appendJSONString(b []byte, s string) []byte {
+func AppendJSONString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0

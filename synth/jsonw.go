@@ -3,6 +3,8 @@ package synth
 import (
 	"math"
 	"strconv"
+
+	"github.com/vethub/vethub/feed"
 )
 
 // obj appends one JSON object to a buffer without reflection or fmt: the
@@ -29,7 +31,7 @@ func (o *obj) key(k string) {
 	o.b = append(o.b, '"', ':')
 }
 
-func (o *obj) str(k, v string) { o.key(k); o.b = appendJSONString(o.b, v) }
+func (o *obj) str(k, v string) { o.key(k); o.b = feed.AppendJSONString(o.b, v) }
 
 // strOpt omits the key when v is empty (absent means unknown).
 func (o *obj) strOpt(k, v string) {
@@ -67,7 +69,7 @@ func (o *obj) strList(k string, vs []string) {
 		if i > 0 {
 			o.b = append(o.b, ',')
 		}
-		o.b = appendJSONString(o.b, v)
+		o.b = feed.AppendJSONString(o.b, v)
 	}
 	o.b = append(o.b, ']')
 }
@@ -84,7 +86,7 @@ func (o *obj) maskList(k string, mask uint32, names []string) {
 		if n > 0 {
 			o.b = append(o.b, ',')
 		}
-		o.b = appendJSONString(o.b, name)
+		o.b = feed.AppendJSONString(o.b, name)
 		n++
 	}
 	o.b = append(o.b, ']')
@@ -107,35 +109,6 @@ func appendMoney(b []byte, v float64) []byte {
 		b = append(b, '.', byte('0'+f/10), byte('0'+f%10))
 	}
 	return b
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendJSONString quotes s; UTF-8 passes through, only quotes, backslashes
-// and control characters are escaped.
-func appendJSONString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
-			continue
-		}
-		b = append(b, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			b = append(b, '\\', c)
-		case '\n':
-			b = append(b, '\\', 'n')
-		case '\t':
-			b = append(b, '\\', 't')
-		default:
-			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-		}
-		start = i + 1
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
 
 // appendPadded writes n in decimal, zero-padded to width digits.
