@@ -83,7 +83,7 @@ func (r *Resolver) statsOf(ctx context.Context, region model.Region, first, last
 		Region: region, From: model.Date{Time: first.First()}, To: model.Date{Time: last.Last()},
 		MinCount: int(r.suppress.Min), Pending: pending,
 		Figures: r.suppress.FiguresFor(stats.TotalsOf(rows, first, last), selected(ctx, "figures")),
-		Code:    region.Code, First: first, Last: last, Rows: rows,
+		First:   first, Last: last, Rows: rows,
 	}, nil
 }
 
@@ -95,7 +95,7 @@ func (r *Resolver) statsByMonth(ctx context.Context, s *model.Stats) []stats.Mon
 // statsByRegion is the figures of each child region of s's region; their
 // names are resolved by the RegionStats.region field.
 func (r *Resolver) statsByRegion(ctx context.Context, s *model.Stats) ([]stats.ChildFigures, error) {
-	children, err := r.store.StatsChildren(ctx, s.Code, s.First, s.Last)
+	children, err := r.store.StatsChildren(ctx, s.Region.Code, s.First, s.Last)
 	if err != nil {
 		return nil, err
 	}

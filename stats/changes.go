@@ -46,12 +46,12 @@ func rollUp(sum map[Key]int64) []Item {
 			out = append(out, Item{k, v})
 		}
 	}
-	SortItems(out)
+	sortItems(out)
 	return out
 }
 
-// SortItems orders items by region, metric, dimension and month.
-func SortItems(items []Item) {
+// sortItems orders items by region, metric, dimension and month.
+func sortItems(items []Item) {
 	slices.SortFunc(items, func(a, b Item) int {
 		switch {
 		case a.Region != b.Region:

@@ -268,7 +268,7 @@ func Combine(deltas ...[]Item) []Item {
 			out = append(out, Item{k, v})
 		}
 	}
-	SortItems(out)
+	sortItems(out)
 	return out
 }
 

@@ -2,8 +2,8 @@ package model
 
 import "github.com/vethub/vethub/stats"
 
-// Stats is a region's figures for a period. Code, First, Last and Rows are
-// what the byRegion and byMonth breakdowns are computed from.
+// Stats is a region's figures for a period. First, Last and Rows are what
+// the byRegion and byMonth breakdowns are computed from.
 type Stats struct {
 	Region   Region
 	From, To Date
@@ -11,7 +11,6 @@ type Stats struct {
 	Pending  int
 	Figures  stats.Figures
 
-	Code        string
 	First, Last stats.Month
 	Rows        []stats.Row // the region's counters up to Last
 }
