@@ -79,8 +79,9 @@ var provinces = func() (p [100]bool) {
 	return p
 }()
 
-// validRegion reports whether s is a 6, 9 or 12 digit code of a known province.
-func validRegion(s string) bool {
+// ValidRegion reports whether s is a 6, 9 or 12 digit code of a known
+// province: the shape of every region code the hub takes.
+func ValidRegion(s string) bool {
 	if len(s) != 6 && len(s) != 9 && len(s) != 12 {
 		return false
 	}
@@ -102,7 +103,7 @@ func (c *checker) regionItem(path, s string) (string, bool) {
 	if v == "" {
 		return "", false
 	}
-	if !validRegion(v) {
+	if !ValidRegion(v) {
 		c.fail(path, CodeInvalidRegion, "%s is not a region code (6, 9 or 12 digits starting with a GB/T 2260 province code)", show(s))
 		return "", false
 	}

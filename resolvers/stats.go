@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/vethub/vethub/auth"
+	"github.com/vethub/vethub/feed"
 	"github.com/vethub/vethub/graph/model"
 	"github.com/vethub/vethub/stats"
 )
@@ -29,8 +30,8 @@ func statsPeriod(from, to model.Date) (first, last stats.Month, err error) {
 // statsRegion checks the region code and that the caller may see it:
 // analysts only their own regions, and within them anything.
 func statsRegion(ctx context.Context, code string) (model.Region, error) {
-	if n := len(code); (n != 6 && n != 9 && n != 12) || !digitsOnly(code) {
-		return model.Region{}, badInput("region", "%q is not a region code of 6, 9 or 12 digits", code)
+	if !feed.ValidRegion(code) {
+		return model.Region{}, badInput("region", "%q is not a region code (6, 9 or 12 digits of a province)", code)
 	}
 	p, err := auth.Require(ctx)
 	if err != nil {
@@ -57,15 +58,6 @@ func orBadInput(err error, field, format string, args ...any) error {
 		return err
 	}
 	return badInput(field, format, args...)
-}
-
-func digitsOnly(s string) bool {
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // statsOf reads a region's figures for the months first to last: those

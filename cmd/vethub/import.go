@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"sort"
 	"strings"
@@ -73,8 +72,7 @@ type importOptions struct {
 }
 
 func importFeed(ctx context.Context, store *db.Store, dept string, in io.Reader, size int64, o importOptions) error {
-	quietLog := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	queue, err := jobs.New(store, quietLog, jobs.Config{Work: o.wait})
+	queue, err := jobs.New(store, quietLogger(), jobs.Config{Work: o.wait})
 	if err != nil {
 		return err
 	}
