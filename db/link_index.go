@@ -17,9 +17,11 @@ import (
 // It is cursor itself when there is none.
 func linkFeedHorizon(ctx context.Context, q pgx.Tx, after ChangeCursor) (ChangeCursor, error) {
 	var c ChangeCursor
-	err := q.QueryRow(ctx, `SELECT txid, id FROM changes
-		WHERE (txid, id) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
-		ORDER BY txid DESC, id DESC LIMIT 1`, after.TxID, after.ID).Scan(&c.TxID, &c.ID)
+	err := q.QueryRow(ctx, `SELECT c.txid, c.id FROM unnest($3::text[]) AS d(dept) CROSS JOIN LATERAL (
+			SELECT txid, id FROM changes WHERE department = d.dept
+			AND (txid, id) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
+			ORDER BY txid DESC, id DESC LIMIT 1) c
+		ORDER BY c.txid DESC, c.id DESC LIMIT 1`, after.TxID, after.ID, changeDepartments).Scan(&c.TxID, &c.ID)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return after, nil
 	}
@@ -62,11 +64,13 @@ func LinkFeedSince(ctx context.Context, tx pgx.Tx, after ChangeCursor) ([]Record
 	if err != nil {
 		return nil, after, err
 	}
-	// The plain txid bound is redundant but steers the planner to the
-	// primary key: without it, it scans the whole feed.
-	rows, _ := tx.Query(ctx, `SELECT c.id, c.record_id FROM changes c
-		WHERE (c.txid, c.id) > ($1::xid8, $2::bigint) AND c.txid >= $1::xid8 AND c.kind = 'RECORD'
-		ORDER BY c.txid, c.id`, after.TxID, after.ID)
+	// One range of the feed's key per department of records. The plain
+	// txid bound is redundant but steers the planner to that range: without
+	// it, it scans the department's whole feed.
+	rows, _ := tx.Query(ctx, `SELECT c.id, c.record_id FROM unnest($3::text[]) AS d(dept) CROSS JOIN LATERAL (
+			SELECT txid, id, record_id FROM changes WHERE department = d.dept
+			AND (txid, id) > ($1::xid8, $2::bigint) AND txid >= $1::xid8 AND kind = 'RECORD') c
+		ORDER BY c.txid, c.id`, after.TxID, after.ID, recordDepartments)
 	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[RecordChange])
 	if err != nil {
 		return nil, after, fmt.Errorf("link feed: %w", err)

@@ -23,13 +23,13 @@ var recordsInsertColumns = []string{"id", "department", "source_id", "source_ver
 	"name", "id_number", "id_valid", "id_problem", "sex", "birth_date", "phone", "address",
 	"region_code", "attrs", "raw", "content_hash", "person_id", "link_method", "linked_at", "linked_version", "id_legacy"}
 
-var changesColumns = []string{"kind", "op", "department", "source_id", "record_id", "person_id"}
+var changesColumns = []string{"kind", "op", "department", "source_id", "record_id", "person_id", "with_link"}
 
 // recordsInsert writes the records at idx, none of them stored yet, straight
 // into source_records with COPY: no staging, no conflict handling, each
 // written once with its person (exact-ID rule). It logs a RECORD and a LINK
-// change for each and creates the persons new to this batch. Their outcomes
-// go into out. Persons are numbered in input order; rows are copied in
+// change for each (one with-link row) and creates the persons new to this
+// batch. Their outcomes go into out. Persons are numbered in input order; rows are copied in
 // sourceId order, so concurrent batches wait for each other's keys in one
 // order instead of deadlocking.
 func recordsInsert(ctx context.Context, tx pgx.Tx, recs []feed.Record, idx []int, out []UpsertOutcome) error {
@@ -122,19 +122,18 @@ func bySourceID(recs []feed.Record) []int {
 }
 
 // recordChangesCopy logs, for each inserted record, its RECORD and LINK
-// creation in the change feed.
+// creation in the change feed: one with-link row each.
 func recordChangesCopy(ctx context.Context, tx pgx.Tx, recs []feed.Record, ids []int64, place placement) error {
-	c := newCopyRows(len(recs) * 2 * 120)
+	c := newCopyRows(len(recs) * 120)
 	for j := range recs {
-		for _, kind := range [...]string{"RECORD", "LINK"} {
-			c.row(len(changesColumns))
-			c.text(kind)
-			c.text(StatusCreated)
-			c.text(string(recs[j].Department))
-			c.text(recs[j].SourceID)
-			c.int8(ids[j])
-			c.int8(place.person[j])
-		}
+		c.row(len(changesColumns))
+		c.text("RECORD")
+		c.text(StatusCreated)
+		c.text(string(recs[j].Department))
+		c.text(recs[j].SourceID)
+		c.int8(ids[j])
+		c.int8(place.person[j])
+		c.bool(true)
 	}
 	if err := copyBinary(ctx, tx, "changes", changesColumns, c); err != nil {
 		return fmt.Errorf("record changes: %w", err)

@@ -175,3 +175,37 @@ func TestChangesBadArguments(t *testing.T) {
 		}
 	}
 }
+
+// TestChangesOfIngestedRecords reads the feed of records written through
+// the API, one change a page: each created record is a RECORD and a LINK
+// change (stored as one row), and a cursor between the two resumes with the
+// LINK change.
+func TestChangesOfIngestedRecords(t *testing.T) {
+	t.Parallel()
+	a := newIngestAPI(t)
+	civil := a.as(auth.Principal{TokenID: 2, Role: auth.RoleIntegrator, Department: "CIVIL"})
+	var out upsertPayload
+	mustQuery(t, civil, upsertCivil, &out, client.Var("records", []map[string]any{civilInput("MZ-1", 1, nil), civilInput("MZ-2", 1, nil)}))
+	var got []string
+	var after *string
+	for deadline := time.Now().Add(10 * time.Second); len(got) < 4 && time.Now().Before(deadline); {
+		var page changePage
+		mustQuery(t, civil, changesQuery, &page, client.Var("after", after), client.Var("first", 1))
+		for _, e := range page.Changes.Edges {
+			got = append(got, e.Node.Kind+" "+e.Node.SourceID+" "+e.Node.Record.SourceID)
+			after = &e.Cursor
+		}
+		if len(page.Changes.Edges) == 0 {
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	want := []string{"RECORD MZ-1 MZ-1", "LINK MZ-1 MZ-1", "RECORD MZ-2 MZ-2", "LINK MZ-2 MZ-2"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("changes = %q, want %q", got, want)
+	}
+	var page changePage
+	mustQuery(t, civil, changesQuery, &page, client.Var("after", after))
+	if len(page.Changes.Edges) != 0 || page.Changes.PageInfo.HasNextPage {
+		t.Fatalf("after the last change: %d more, hasNextPage %v", len(page.Changes.Edges), page.Changes.PageInfo.HasNextPage)
+	}
+}

@@ -53,8 +53,14 @@ func personCursorDecode(after *string) (int64, error) {
 	return id, nil
 }
 
+// changeCursorEncode writes a feed position as "txid.id", or "txid.id.R"
+// between the RECORD and LINK changes of one with-link row.
 func changeCursorEncode(c db.ChangeCursor) string {
-	return cursorEncode("change", fmt.Sprintf("%d.%d", c.TxID, c.ID))
+	pos := fmt.Sprintf("%d.%d", c.TxID, c.ID)
+	if c.InRow {
+		pos += ".R"
+	}
+	return cursorEncode("change", pos)
 }
 
 // changeCursorDecode returns the feed position to resume after; nil means
@@ -64,13 +70,14 @@ func changeCursorDecode(after *string) (db.ChangeCursor, error) {
 		return db.ChangeCursor{}, nil
 	}
 	pos, ok := cursorDecode("change", *after)
+	pos, inRow := strings.CutSuffix(pos, ".R")
 	txid, id, _ := strings.Cut(pos, ".")
 	tx, errTx := strconv.ParseUint(txid, 10, 64)
 	n, idOK := idParse(id)
 	if !ok || errTx != nil || !idOK {
 		return db.ChangeCursor{}, badInput("after", "not a cursor of the change feed: %q", *after)
 	}
-	return db.ChangeCursor{TxID: tx, ID: n}, nil
+	return db.ChangeCursor{TxID: tx, ID: n, InRow: inRow}, nil
 }
 
 // reviewCursorDecode returns the review id after which a page starts; nil
