@@ -72,7 +72,11 @@ func (q *Queue) LinkTx(ctx context.Context, tx pgx.Tx, recordIDs, personIDs []in
 	if len(recordIDs) == 0 {
 		return 0, nil
 	}
-	res, err := q.client.InsertTx(ctx, tx, LinkArgs{RecordIDs: recordIDs, PersonIDs: personIDs}, nil)
+	args, err := NewLinkArgs(recordIDs, personIDs)
+	if err != nil {
+		return 0, fmt.Errorf("enqueue link: %w", err)
+	}
+	res, err := q.client.InsertTx(ctx, tx, args, nil)
 	if err != nil {
 		return 0, fmt.Errorf("enqueue link: %w", err)
 	}
