@@ -42,6 +42,26 @@ func (c *copyRows) int8(v int64) {
 	c.buf = binary.BigEndian.AppendUint64(c.buf, uint64(v))
 }
 
+// int4 writes an integer.
+func (c *copyRows) int4(v int32) {
+	c.buf = binary.BigEndian.AppendUint32(c.buf, 4)
+	c.buf = binary.BigEndian.AppendUint32(c.buf, uint32(v))
+}
+
+// textOID is the type OID of text, which a binary text[] names for its
+// elements.
+const textOID = 25
+
+// textArray1 writes a text[] holding s alone: one dimension, no NULLs,
+// text elements, one element from index 1.
+func (c *copyRows) textArray1(s string) {
+	c.buf = binary.BigEndian.AppendUint32(c.buf, uint32(24+len(s)))
+	for _, v := range [...]uint32{1, 0, textOID, 1, 1} { // ndim, flags, element type, length, lower bound
+		c.buf = binary.BigEndian.AppendUint32(c.buf, v)
+	}
+	c.text(s)
+}
+
 // text writes a text value; its binary form is the UTF-8 bytes.
 func (c *copyRows) text(s string) {
 	c.buf = binary.BigEndian.AppendUint32(c.buf, uint32(len(s)))
