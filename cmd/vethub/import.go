@@ -29,10 +29,18 @@ newer one, so importing the same file again changes nothing. FILE "-" reads
 standard input. After loading, import links the new records to persons and
 waits for that to finish (unless --no-wait).
 
-Environment: DATABASE_URL (overridden by --database-url).
+Environment: DATABASE_URL (overridden by --database-url); GOGC (default 400
+here, not Go's 100) and GOMEMLIMIT tune the garbage collector.
 
 Flags:
 `
+
+// importGCPercent is the garbage collector's target unless GOGC is set.
+// The records of the chunks in flight are most of the heap and all of it is
+// garbage soon after; collecting at 5× instead of 2× the live heap saves
+// about a tenth of an import's time (veteran feed: 252 MB peak RSS at
+// Go's 100, 362 MB at 400).
+const importGCPercent = 400
 
 func runImport(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
@@ -50,6 +58,7 @@ func runImport(ctx context.Context, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
+	gcPercentDefault(importGCPercent)
 	in, size, err := openInput(fs.Arg(0))
 	if err != nil {
 		return err

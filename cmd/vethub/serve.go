@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
-	"os"
-	"runtime/debug"
 	"time"
 
 	"github.com/vethub/vethub/db"
@@ -65,9 +63,7 @@ func runServe(ctx context.Context, args []string) error {
 	}
 	log := c.logger()
 	slog.SetDefault(log) // libraries that log on their own follow the flags too
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(serveGCPercent)
-	}
+	gcPercentDefault(serveGCPercent)
 	return serve(ctx, c, log)
 }
 
