@@ -44,7 +44,7 @@ func JobPostingsOpen(ctx context.Context, q DBTX, today time.Time) ([]OpenPostin
 func JobSeekerIDs(ctx context.Context, q DBTX) ([]int64, error) {
 	rows, _ := q.Query(ctx, `SELECT DISTINCT person_id FROM source_records
 		WHERE department = 'VETERAN' AND person_id IS NOT NULL
-		  AND attrs->>'employmentStatus' = 'UNEMPLOYED'
+		  AND attrs::json->>'employmentStatus' = 'UNEMPLOYED'
 		ORDER BY person_id`)
 	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
 	if err != nil {

@@ -66,7 +66,7 @@ const recordsStageDDL = `
 CREATE TEMP TABLE IF NOT EXISTS stage_records (
 	ord int, department text, source_id text, source_version bigint, as_of date,
 	name text, id_number text, id_valid boolean, id_problem text, sex text, birth_date date,
-	phone text, address text, region_code text, attrs json, raw json, content_hash bytea, id_legacy boolean
+	phone text, address text, region_code text, attrs text, raw text, content_hash bytea, id_legacy boolean
 ) ON COMMIT DELETE ROWS`
 
 var recordsStageColumns = []string{"ord", "department", "source_id", "source_version", "as_of",
