@@ -11,10 +11,11 @@ import (
 
 // RecordsUpsert stores validated records in tx and reports, in recs order,
 // what happened to each. A record is written only when its sourceVersion is
-// newer than the stored one. Records not stored yet go straight in with COPY
-// (recordsInsert), placed in their person; newer versions of stored records
-// go through a staged upsert (recordsUpdate); the rest are decided here
-// without writing. Each (department, sourceId) may appear only once in recs
+// newer than the stored one. A batch that looks new throughout is written
+// without looking its records up first (recordsInsertIfAllNew). Otherwise
+// records not stored yet go straight in with COPY (recordsInsert), placed
+// in their person; newer versions of stored records go through a staged
+// upsert (recordsUpdate); the rest are decided here without writing. Each (department, sourceId) may appear only once in recs
 // (the caller keeps the newest).
 func RecordsUpsert(ctx context.Context, tx pgx.Tx, recs []feed.Record) ([]UpsertOutcome, error) {
 	if len(recs) == 0 {
@@ -23,11 +24,14 @@ func RecordsUpsert(ctx context.Context, tx pgx.Tx, recs []feed.Record) ([]Upsert
 	if err := linkShared(ctx, tx); err != nil {
 		return nil, err
 	}
+	out := make([]UpsertOutcome, len(recs))
+	if wrote, err := recordsInsertIfAllNew(ctx, tx, recs, out); wrote || err != nil {
+		return out, err
+	}
 	stored, err := recordsStored(ctx, tx, recs)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]UpsertOutcome, len(recs))
 	var fresh, newer []int
 	for i, r := range recs {
 		s, ok := stored[recordKey{string(r.Department), r.SourceID}]
