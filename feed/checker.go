@@ -103,13 +103,24 @@ func (c *checker) list(path string, in []string, norm func(path, s string) (stri
 		if strings.TrimSpace(s) == "" {
 			continue
 		}
-		v, ok := norm(item(path, i), s)
+		// Most items have no finding, so their path (an allocation each) is
+		// built only when norm records one: it is then run again with it.
+		errs, warns := len(c.errs), len(c.warns)
+		v, ok := norm(unbuiltPath, s)
+		if len(c.errs) != errs || len(c.warns) != warns {
+			c.errs, c.warns = c.errs[:errs], c.warns[:warns]
+			v, ok = norm(item(path, i), s)
+		}
 		if ok && !contains(out, v) {
 			out = append(out, v)
 		}
 	}
 	return out
 }
+
+// unbuiltPath stands for an item path that list has not built yet; no
+// finding is kept with it.
+const unbuiltPath = "\x00unbuilt path"
 
 // contains is a linear search: feed lists hold a handful of items.
 func contains(list []string, s string) bool {

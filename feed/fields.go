@@ -47,12 +47,17 @@ func (c *checker) intIn(path string, p *int, lo, hi int) *int {
 	return &v
 }
 
-// intOrZero is intIn for keys whose zero means unknown.
+// intOrZero is intIn for keys whose zero means unknown (without the
+// allocation of intIn's result).
 func (c *checker) intOrZero(path string, p *int, lo, hi int) int {
-	if v := c.intIn(path, p, lo, hi); v != nil {
-		return *v
+	if p == nil {
+		return 0
 	}
-	return 0
+	if *p < lo || *p > hi {
+		c.fail(path, CodeOutOfRange, "%d is outside %d to %d", *p, lo, hi)
+		return 0
+	}
+	return *p
 }
 
 // money returns an optional amount in yuan rounded to fen.
