@@ -1,6 +1,10 @@
 package feed
 
-import "testing"
+import (
+	"testing"
+
+	jsonv2 "github.com/go-json-experiment/json"
+)
 
 func BenchmarkDecodeVeteran(b *testing.B) {
 	line := fixtureLines(b, "veteran.ndjson")[0]
@@ -65,6 +69,37 @@ func BenchmarkHashRecord(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			hashRecordMerged(r)
+		}
+	})
+}
+
+// BenchmarkInputDecode compares fastDecode with the jsonv2 decoding it
+// spares (exactKeys) on the first fixture line of each department.
+func BenchmarkInputDecode(b *testing.B) {
+	b.Run("veteran", func(b *testing.B) { benchInputDecode(b, "veteran.ndjson", veteranFields) })
+	b.Run("civil", func(b *testing.B) { benchInputDecode(b, "civil.ndjson", civilFields) })
+	b.Run("health", func(b *testing.B) { benchInputDecode(b, "health.ndjson", healthFields) })
+}
+
+func benchInputDecode[T any](b *testing.B, file string, fields []fastField[T]) {
+	line := fixtureLines(b, file)[0]
+	b.Run("fast", func(b *testing.B) {
+		b.SetBytes(int64(len(line)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, ok := fastDecode(line, fields); !ok {
+				b.Fatal("declined")
+			}
+		}
+	})
+	b.Run("jsonv2", func(b *testing.B) {
+		b.SetBytes(int64(len(line)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var in T
+			if err := jsonv2.Unmarshal(line, &in, exactKeys); err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
 }

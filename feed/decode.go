@@ -42,11 +42,11 @@ func DecodeRecord(dept Department, line []byte) Result {
 func DecodeRecordOwned(dept Department, raw []byte) Result {
 	switch dept {
 	case DepartmentVeteran:
-		return decodePerson(dept, raw, ValidateVeteran)
+		return decodePerson(dept, raw, veteranFields, ValidateVeteran)
 	case DepartmentCivil:
-		return decodePerson(dept, raw, ValidateCivil)
+		return decodePerson(dept, raw, civilFields, ValidateCivil)
 	case DepartmentHealth:
-		return decodePerson(dept, raw, ValidateHealth)
+		return decodePerson(dept, raw, healthFields, ValidateHealth)
 	}
 	err := FieldError{Code: CodeInvalidEnum, Message: fmt.Sprintf("unknown department %q", dept)}
 	return Result{Record: Record{Department: dept, Raw: raw}, Errors: []FieldError{err}}
@@ -56,7 +56,7 @@ func DecodeRecordOwned(dept Department, raw []byte) Result {
 // the same error conventions as DecodeRecord.
 func DecodeJob(line []byte) JobResult {
 	raw := bytes.Clone(line)
-	in, typeErrs, fatal := decodeInput[JobInput](raw)
+	in, typeErrs, fatal := decodeInput[JobInput](raw, nil)
 	if fatal != nil {
 		return JobResult{Job: Job{Raw: raw}, Errors: []FieldError{*fatal}}
 	}
@@ -66,8 +66,8 @@ func DecodeJob(line []byte) JobResult {
 	return res
 }
 
-func decodePerson[T any](dept Department, raw []byte, validate func(T, json.RawMessage) Result) Result {
-	in, typeErrs, fatal := decodeInput[T](raw)
+func decodePerson[T any](dept Department, raw []byte, fields []fastField[T], validate func(T, json.RawMessage) Result) Result {
+	in, typeErrs, fatal := decodeInput(raw, fields)
 	if fatal != nil {
 		return Result{Record: Record{Department: dept, Raw: raw}, Errors: []FieldError{*fatal}}
 	}
@@ -77,16 +77,31 @@ func decodePerson[T any](dept Department, raw []byte, validate func(T, json.RawM
 	return res
 }
 
-// decodeInput unmarshals a line into T in one pass. Only when that pass
-// reports a type error (encoding/json names just the first, without list
-// indexes) does it probe each key alone to name them all.
-func decodeInput[T any](line []byte) (in T, typeErrs []FieldError, fatal *FieldError) {
+// decodeInput unmarshals a line into T in one pass: with fastDecode and
+// the key table fields if it handles the line (fields is nil for jobs),
+// else with jsonv2. Only when that pass reports a type error
+// (encoding/json names just the first, without list indexes) does it probe
+// each key alone to name them all.
+func decodeInput[T any](line []byte, fields []fastField[T]) (in T, typeErrs []FieldError, fatal *FieldError) {
 	if !utf8.Valid(line) {
 		return in, nil, &FieldError{Code: CodeInvalidJSON, Message: "the line is not valid UTF-8"}
 	}
 	if t := bytes.TrimLeft(line, " \t\r\n"); len(t) == 0 || t[0] != '{' {
 		return in, nil, &FieldError{Code: CodeInvalidJSON, Message: "the line is not a JSON object"}
 	}
+	// fastDecode gives the value jsonv2 with exactKeys would, or declines.
+	if fields != nil {
+		if fast, ok := fastDecode(line, fields); ok {
+			return fast, nil, nil
+		}
+	}
+	return unmarshalInput[T](line)
+}
+
+// unmarshalInput is decodeInput for a line fastDecode declined. It is a
+// function of its own so that decodeInput's result does not escape to the
+// heap through &in on the fast path.
+func unmarshalInput[T any](line []byte) (in T, typeErrs []FieldError, fatal *FieldError) {
 	// The fast decoders settle the common, valid line; any error is decoded
 	// again by encoding/json, whose errors the reports below are built on.
 	if jsonv2.Unmarshal(line, &in, exactKeys) == nil {
