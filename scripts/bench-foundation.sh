@@ -16,9 +16,9 @@ fresh() {
   export DATABASE_URL="$server/$1?sslmode=disable"
   $V migrate >/dev/null
 }
-serve() {  # serve on a free port until the script exits
+serve() {  # serve on a free port until the script exits; one token's load must not be rate limited
   export VETHUB_ADDR=127.0.0.1:$((20000 + RANDOM % 20000))
-  VETHUB_LOG_LEVEL=warn $V serve >/tmp/vethub-bench-serve.log 2>&1 &
+  VETHUB_RATE_LIMIT=0 VETHUB_LOG_LEVEL=warn $V serve >/tmp/vethub-bench-serve.log 2>&1 &
   SERVER=$!; trap 'kill $SERVER 2>/dev/null' EXIT
   for _ in $(seq 50); do curl -fs "http://$VETHUB_ADDR/readyz" >/dev/null 2>&1 && return; sleep 0.2; done
   echo "server did not start"; exit 1
