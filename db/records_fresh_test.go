@@ -91,3 +91,32 @@ func TestRecordsNewBatchSkipsLookups(t *testing.T) {
 		t.Errorf("a batch whose sample is stored should go to the lookups without a first write")
 	}
 }
+
+// TestIDLegacyStored checks that id_legacy follows the record's IDLegacy on
+// both write paths: the first write of a new batch and a newer version
+// through the staged upsert.
+func TestIDLegacyStored(t *testing.T) {
+	t.Parallel()
+	store := dbtest.New(t)
+	recs := make([]feed.Record, 40)
+	for i := range recs {
+		recs[i] = decodeRec(t, feed.DepartmentHealth, fmt.Sprintf("L-%03d", i), recOpts{name: "王芳"})
+	}
+	recs[3] = decodeRec(t, feed.DepartmentHealth, "L-003", recOpts{name: "王芳", id: "370986890623212"})
+	upsertTx(t, store, recs...)
+	legacy := func() string {
+		var s string
+		store.Pool.QueryRow(context.Background(),
+			`SELECT string_agg(source_id, ',' ORDER BY source_id) FROM source_records WHERE id_legacy`).Scan(&s)
+		return s
+	}
+	if got := legacy(); got != "L-003" {
+		t.Fatalf("id_legacy after the first write: %q, want L-003", got)
+	}
+	v2 := decodeRec(t, feed.DepartmentHealth, "L-004", recOpts{name: "王芳", id: "370986890623212"})
+	v2.SourceVersion = 2
+	upsertTx(t, store, v2)
+	if got := legacy(); got != "L-003,L-004" {
+		t.Fatalf("id_legacy after a newer version: %q, want L-003,L-004", got)
+	}
+}

@@ -98,7 +98,7 @@ func recordsCopy(ctx context.Context, tx pgx.Tx, recs []feed.Record, ids []int64
 		c.text(place.method[j])
 		c.timestamptz(now)
 		c.int8(r.SourceVersion)
-		c.bool(idSentLegacy(*r))
+		c.bool(r.IDLegacy)
 	}
 	err := copyBinary(ctx, tx, "source_records", recordsInsertColumns, c)
 	var pgErr *pgconn.PgError

@@ -129,7 +129,7 @@ func recordsUpdate(ctx context.Context, tx pgx.Tx, recs []feed.Record, idx []int
 func recordStageRow(i int, r feed.Record) []any {
 	return []any{i, string(r.Department), r.SourceID, r.SourceVersion, r.AsOf.Time,
 		r.Name, nullString(r.IDNumber), r.IDValid, nullString(r.IDProblem), nullString(r.Sex), nullDate(r.BirthDate),
-		nullString(r.Phone), nullString(r.Address), r.RegionCode, []byte(r.Attrs), []byte(r.Raw), r.Hash[:], idSentLegacy(r)}
+		nullString(r.Phone), nullString(r.Address), r.RegionCode, []byte(r.Attrs), []byte(r.Raw), r.Hash[:], r.IDLegacy}
 }
 
 func nullString(s string) any {

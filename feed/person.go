@@ -127,7 +127,7 @@ func (c *checker) idNumber(r *Record, p *string) matching.IDNumber {
 	if id.Legacy {
 		c.warn("idNumber", CodeIDLegacyUpgraded, "%s is a 15-digit number; stored as %s", show(*p), id.Normalized)
 	}
-	r.IDNumber, r.IDValid, r.IDProblem = id.Normalized, id.Valid, id.Problem
+	r.IDNumber, r.IDValid, r.IDProblem, r.IDLegacy = id.Normalized, id.Valid, id.Problem, id.Legacy
 	return id
 }
 

@@ -103,3 +103,25 @@ func TestPersonNormalisation(t *testing.T) {
 		})
 	}
 }
+
+// TestIDLegacyFlag checks that a record remembers an ID number sent in its
+// 15-digit form (linkage discounts the check character it computed), and
+// only then.
+func TestIDLegacyFlag(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		id     string
+		legacy bool
+	}{
+		{"370986890623212", true},
+		{" 370986890623212 ", true},
+		{"370986198906232125", false},
+		{"", false},
+	} {
+		line := `{"sourceId":"a","sourceVersion":1,"asOf":"2024-01-01","name":"王芳","regionCode":"330824","idNumber":"` + tc.id + `"}`
+		res := DecodeRecord(DepartmentHealth, []byte(line))
+		if !res.OK() || res.Record.IDLegacy != tc.legacy {
+			t.Errorf("idNumber %q: IDLegacy %v, want %v (errors %v)", tc.id, res.Record.IDLegacy, tc.legacy, res.Errors)
+		}
+	}
+}

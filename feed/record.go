@@ -16,6 +16,7 @@ type Record struct {
 	IDNumber      string // 18 characters, uppercase X; "" when none was sent
 	IDValid       bool   // IDNumber has a real birth date and a right check character
 	IDProblem     string // a matching.IDProblem* constant when !IDValid and IDNumber != ""
+	IDLegacy      bool   // IDNumber came as a 15-digit legacy number and was upgraded
 	Sex           string // "M", "F" or "" (unknown); as sent, never derived from the ID
 	BirthDate     Date   // as sent, never derived from the ID; zero when unknown
 	Phone         string // digits only, without +86

@@ -253,14 +253,9 @@ func feedFile(d feed.Department) string {
 func linkRecord(id int64, res feed.Result) fs.Record {
 	r := res.Record
 	out := fs.Record{ID: id, Source: string(r.Department), Name: r.Name, Sex: r.Sex,
-		Phone: r.Phone, Region: r.RegionCode, Address: r.Address}
+		Phone: r.Phone, Region: r.RegionCode, Address: r.Address, IDLegacy: r.IDLegacy}
 	if len(r.IDNumber) == 18 {
 		out.IDNumber, out.IDValid = r.IDNumber, r.IDValid
-	}
-	for _, w := range res.Warnings {
-		if w.Code == feed.CodeIDLegacyUpgraded {
-			out.IDLegacy = true
-		}
 	}
 	if !r.BirthDate.IsZero() {
 		out.Birth = r.BirthDate.Format("2006-01-02")
