@@ -251,12 +251,7 @@ func (d *fastDecoder) optString(p **string) bool {
 	if !ok {
 		return false
 	}
-	if d.nstr == len(d.strs) {
-		*p = new(string)
-	} else {
-		*p = &d.strs[d.nstr]
-		d.nstr++
-	}
+	*p = slot(d.strs[:], &d.nstr)
 	**p = v
 	return true
 }
@@ -275,12 +270,7 @@ func (d *fastDecoder) optInt(p **int) bool {
 	if err != nil {
 		return false
 	}
-	if d.nint == len(d.ints) {
-		*p = new(int)
-	} else {
-		*p = &d.ints[d.nint]
-		d.nint++
-	}
+	*p = slot(d.ints[:], &d.nint)
 	**p = v
 	return true
 }
@@ -297,12 +287,7 @@ func (d *fastDecoder) optInt64(p **int64) bool {
 	if err != nil {
 		return false
 	}
-	if d.nint64 == len(d.int64s) {
-		*p = new(int64)
-	} else {
-		*p = &d.int64s[d.nint64]
-		d.nint64++
-	}
+	*p = slot(d.int64s[:], &d.nint64)
 	**p = v
 	return true
 }
@@ -321,12 +306,7 @@ func (d *fastDecoder) optFloat(p **float64) bool {
 	if err != nil {
 		return false
 	}
-	if d.nfloat == len(d.floats) {
-		*p = new(float64)
-	} else {
-		*p = &d.floats[d.nfloat]
-		d.nfloat++
-	}
+	*p = slot(d.floats[:], &d.nfloat)
 	**p = v
 	return true
 }
@@ -342,12 +322,7 @@ func (d *fastDecoder) optBool(p **bool) bool {
 	default:
 		return false
 	}
-	if d.nbool == len(d.bools) {
-		*p = new(bool)
-	} else {
-		*p = &d.bools[d.nbool]
-		d.nbool++
-	}
+	*p = slot(d.bools[:], &d.nbool)
 	**p = v
 	return true
 }
@@ -514,3 +489,13 @@ var healthFields = personFields(func(in *HealthInput) *PersonInput { return &in.
 	intField("hospitalStays", func(in *HealthInput) **int { return &in.HospitalStays }),
 	boolField("familyDoctorContract", func(in *HealthInput) **bool { return &in.FamilyDoctorContract }),
 )
+
+// slot returns the next unused element of a backing array, counted by n,
+// or a value of its own once the array is used up.
+func slot[T any](backing []T, n *int) *T {
+	if *n == len(backing) {
+		return new(T)
+	}
+	*n++
+	return &backing[*n-1]
+}
