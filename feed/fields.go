@@ -36,11 +36,7 @@ func (c *checker) dateIn(path string, d, lo, hi Date) bool {
 
 // intIn returns an optional integer within [lo, hi].
 func (c *checker) intIn(path string, p *int, lo, hi int) *int {
-	if p == nil {
-		return nil
-	}
-	if *p < lo || *p > hi {
-		c.fail(path, CodeOutOfRange, "%d is outside %d to %d", *p, lo, hi)
+	if !c.intInRange(path, p, lo, hi) {
 		return nil
 	}
 	v := *p
@@ -50,14 +46,23 @@ func (c *checker) intIn(path string, p *int, lo, hi int) *int {
 // intOrZero is intIn for keys whose zero means unknown (without the
 // allocation of intIn's result).
 func (c *checker) intOrZero(path string, p *int, lo, hi int) int {
-	if p == nil {
-		return 0
-	}
-	if *p < lo || *p > hi {
-		c.fail(path, CodeOutOfRange, "%d is outside %d to %d", *p, lo, hi)
+	if !c.intInRange(path, p, lo, hi) {
 		return 0
 	}
 	return *p
+}
+
+// intInRange says whether p is set and within [lo, hi]; out of range is a
+// finding.
+func (c *checker) intInRange(path string, p *int, lo, hi int) bool {
+	if p == nil {
+		return false
+	}
+	if *p < lo || *p > hi {
+		c.fail(path, CodeOutOfRange, "%d is outside %d to %d", *p, lo, hi)
+		return false
+	}
+	return true
 }
 
 // money returns an optional amount in yuan rounded to fen.
