@@ -14,6 +14,13 @@ var (
 	ErrConflict = errors.New("conflict")
 )
 
+// uniqueViolation says whether err is a write that broke the unique
+// constraint named constraint.
+func uniqueViolation(err error, constraint string) bool {
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == constraint
+}
+
 // translate maps driver errors to the package's sentinel errors, so callers
 // can use errors.Is without knowing pgx.
 func translate(err error) error {

@@ -2,13 +2,11 @@ package db
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/vethub/vethub/feed"
@@ -107,8 +105,7 @@ func personsCreatePlaced(ctx context.Context, tx pgx.Tx, recs []feed.Record, p p
 		}
 		return nil
 	}
-	var pgErr *pgconn.PgError
-	if !errors.As(err, &pgErr) || pgErr.Code != "23505" || pgErr.ConstraintName != "persons_id_key_key" {
+	if !uniqueViolation(err, "persons_id_key_key") {
 		return err
 	}
 	if err := sp.Rollback(ctx); err != nil {

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/vethub/vethub/feed"
 )
@@ -101,8 +100,7 @@ func recordsCopy(ctx context.Context, tx pgx.Tx, recs []feed.Record, ids []int64
 		c.bool(r.IDLegacy)
 	}
 	err := copyBinary(ctx, tx, "source_records", recordsInsertColumns, c)
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "source_records_department_source_id_key" {
+	if uniqueViolation(err, "source_records_department_source_id_key") {
 		return fmt.Errorf("records insert: %w", errWriteRaced)
 	}
 	if err != nil {
