@@ -256,22 +256,16 @@ func (d *fastDecoder) optString(p **string) bool {
 	return true
 }
 
-// optInt takes only integers written as such: jsonv2 rejects 1.0 and 1e2
-// for an int, and strconv.Atoi fails, as jsonv2 does, outside int's range.
 func (d *fastDecoder) optInt(p **int) bool {
 	if d.literal("null") {
 		return true
 	}
-	tok, integer, ok := d.number()
-	if !ok || !integer {
-		return false
-	}
-	v, err := strconv.Atoi(tok)
-	if err != nil {
+	v, ok := d.integer(strconv.IntSize)
+	if !ok {
 		return false
 	}
 	*p = slot(d.ints[:], &d.nint)
-	**p = v
+	**p = int(v)
 	return true
 }
 
@@ -279,17 +273,24 @@ func (d *fastDecoder) optInt64(p **int64) bool {
 	if d.literal("null") {
 		return true
 	}
-	tok, integer, ok := d.number()
-	if !ok || !integer {
-		return false
-	}
-	v, err := strconv.ParseInt(tok, 10, 64)
-	if err != nil {
+	v, ok := d.integer(64)
+	if !ok {
 		return false
 	}
 	*p = slot(d.int64s[:], &d.nint64)
 	**p = v
 	return true
+}
+
+// integer takes only integers written as such: jsonv2 rejects 1.0 and 1e2
+// for an int, and, as strconv.ParseInt does, values outside bits' range.
+func (d *fastDecoder) integer(bits int) (int64, bool) {
+	tok, integer, ok := d.number()
+	if !ok || !integer {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(tok, 10, bits)
+	return v, err == nil
 }
 
 // optFloat parses as jsonv2 does, with strconv.ParseFloat; on overflow
